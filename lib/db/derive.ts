@@ -1,0 +1,175 @@
+import { parseSubject } from "../mail/subject";
+import { groupIntoSeries, type ThreadingInput } from "../mail/threading";
+import type { MessageKind } from "../mail/types";
+import { analyzeSeries, type SeriesAnalysis } from "../review/analyze";
+import type { Db } from "./sqlite";
+import { upsertPerson } from "./store";
+
+// Rebuilds what is derived from the stored messages: series, patches, arch tags, trailers,
+// applied state, and each message's place in its thread. Runs after an ingest that stored
+// something new (a repeated ingest stores nothing and so changes nothing). Series and
+// patches are upserted by their Message-ID keys so their ids, and the URLs built on them,
+// survive later ingests.
+
+type Row = {
+  id: number;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string;
+  kind: string;
+  subject: string;
+  fromName: string;
+  fromEmail: string;
+  date: string | null;
+  diffFiles: string;
+  added: number;
+  removed: number;
+};
+
+export function rebuildDerived(db: Db): { series: number; patches: number; trailers: number } {
+  const rows = db
+    .prepare(`SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, diffFiles, added, removed FROM "Message"`)
+    .all() as Row[];
+  const byId = new Map(rows.map((r) => [r.messageId, r]));
+  const input: ThreadingInput[] = rows.map((r) => ({
+    messageId: r.messageId,
+    inReplyTo: r.inReplyTo,
+    references: JSON.parse(r.references) as string[],
+    kind: r.kind as MessageKind | "unparsed",
+    subject: r.subject,
+    subjectInfo: parseSubject(r.subject),
+    from: r.fromEmail || r.fromName ? { name: r.fromName, email: r.fromEmail } : null,
+    date: r.date,
+  }));
+  const threading = groupIntoSeries(input);
+  const getBody = db.prepare<[string], { body: string }>(`SELECT body FROM "Message" WHERE messageId = ?`);
+  const inputById = new Map(input.map((m) => [m.messageId, m]));
+
+  let patchCount = 0;
+  let trailerCount = 0;
+  const upsertSeries = db.prepare(
+    `INSERT INTO "Series" (key, title, topic, revision, revisionInferred, total, coverMessageId, authorName, authorEmail, date, lastActivity, messageCount)
+     VALUES (@key, @title, @topic, @revision, @revisionInferred, @total, @coverMessageId, @authorName, @authorEmail, @date, @lastActivity, @messageCount)
+     ON CONFLICT(key) DO UPDATE SET title=excluded.title, topic=excluded.topic, revision=excluded.revision, revisionInferred=excluded.revisionInferred,
+       total=excluded.total, coverMessageId=excluded.coverMessageId, authorName=excluded.authorName, authorEmail=excluded.authorEmail,
+       date=excluded.date, lastActivity=excluded.lastActivity, messageCount=excluded.messageCount
+     RETURNING id`,
+  );
+  const upsertPatch = db.prepare(
+    `INSERT INTO "Patch" (seriesId, number, subject, messageId, authorName, authorEmail, date, files, added, removed, replyCount,
+       appliedTree, appliedCommit, appliedBy, appliedMessageId)
+     VALUES (@seriesId, @number, @subject, @messageId, @authorName, @authorEmail, @date, @files, @added, @removed, @replyCount,
+       @appliedTree, @appliedCommit, @appliedBy, @appliedMessageId)
+     ON CONFLICT(messageId) DO UPDATE SET seriesId=excluded.seriesId, number=excluded.number, subject=excluded.subject,
+       authorName=excluded.authorName, authorEmail=excluded.authorEmail, date=excluded.date, files=excluded.files,
+       added=excluded.added, removed=excluded.removed, replyCount=excluded.replyCount, appliedTree=excluded.appliedTree,
+       appliedCommit=excluded.appliedCommit, appliedBy=excluded.appliedBy, appliedMessageId=excluded.appliedMessageId
+     RETURNING id`,
+  );
+  const insertArch = db.prepare(`INSERT INTO "PatchArch" (patchId, arch, source) VALUES (?, ?, ?)`);
+  const insertTrailer = db.prepare(
+    `INSERT INTO "Trailer" (patchId, kind, label, name, email, personId, messageId, via, scope, scopeResolved, note, verified)
+     VALUES (@patchId, @kind, @label, @name, @email, @personId, @messageId, @via, @scope, @scopeResolved, @note, @verified)`,
+  );
+  const updateMessage = db.prepare(`UPDATE "Message" SET parentId = ?, depth = ?, seriesId = ?, patchId = ? WHERE messageId = ?`);
+
+  // Replies per patch and messages per series, from the threading result.
+  const repliesOf = new Map<string, string[]>();
+  const membersOf = new Map<string, string[]>();
+  for (const [id, t] of threading.messages) {
+    if (t.patchMessageId && t.patchMessageId !== id) (repliesOf.get(t.patchMessageId) ?? repliesOf.set(t.patchMessageId, []).get(t.patchMessageId)!).push(id);
+    if (t.seriesKey) (membersOf.get(t.seriesKey) ?? membersOf.set(t.seriesKey, []).get(t.seriesKey)!).push(id);
+  }
+
+  db.transaction(() => {
+    db.exec(`DELETE FROM "Trailer"; DELETE FROM "PatchArch"; UPDATE "Message" SET parentId = NULL, depth = 0, seriesId = NULL, patchId = NULL;`);
+    const seriesIds = new Map<string, number>();
+    const patchIds = new Map<string, number>();
+    const keepSeries: number[] = [];
+    const keepPatches: number[] = [];
+    for (const g of threading.series) {
+      const members = (membersOf.get(g.key) ?? []).map((id) => {
+        const m = inputById.get(id)!;
+        const t = threading.messages.get(id)!;
+        return {
+          messageId: id,
+          parentId: t.parentId,
+          kind: m.kind === "unparsed" ? ("unknown" as const) : m.kind,
+          from: m.from,
+          date: m.date,
+          subject: m.subject,
+          subjectInfo: m.subjectInfo,
+          body: getBody.get(id)?.body ?? "",
+          hasDiff: byId.get(id)!.kind === "patch",
+          files: JSON.parse(byId.get(id)!.diffFiles) as string[],
+        };
+      });
+      const analysis: SeriesAnalysis = analyzeSeries(g, members);
+      const { id: seriesId } = upsertSeries.get({
+        key: g.key,
+        title: g.title,
+        topic: g.topic,
+        revision: g.revision,
+        revisionInferred: g.revisionInferred ? 1 : 0,
+        total: g.total,
+        coverMessageId: g.coverMessageId,
+        authorName: g.author?.name ?? "",
+        authorEmail: g.author?.email ?? "",
+        date: g.date,
+        lastActivity: g.lastActivity,
+        messageCount: g.messageCount,
+      }) as { id: number };
+      seriesIds.set(g.key, seriesId);
+      keepSeries.push(seriesId);
+      for (const p of g.patches) {
+        const row = byId.get(p.messageId)!;
+        const pa = analysis.patches.get(p.messageId);
+        const { id: patchId } = upsertPatch.get({
+          seriesId,
+          number: p.number,
+          subject: row.subject,
+          messageId: p.messageId,
+          authorName: row.fromName,
+          authorEmail: row.fromEmail,
+          date: row.date,
+          files: row.diffFiles,
+          added: row.added,
+          removed: row.removed,
+          replyCount: repliesOf.get(p.messageId)?.length ?? 0,
+          appliedTree: pa?.applied?.tree ?? null,
+          appliedCommit: pa?.applied?.commit ?? null,
+          appliedBy: pa?.applied?.by ?? null,
+          appliedMessageId: pa?.applied?.messageId ?? null,
+        }) as { id: number };
+        patchIds.set(p.messageId, patchId);
+        keepPatches.push(patchId);
+        patchCount++;
+        for (const a of pa?.arches ?? []) insertArch.run(patchId, a.arch, a.source);
+        for (const t of pa?.trailers ?? []) {
+          insertTrailer.run({
+            patchId,
+            kind: t.kind,
+            label: t.label,
+            name: t.name,
+            email: t.email,
+            personId: t.email ? upsertPerson(db, t.email, t.name) : null,
+            messageId: t.messageId,
+            via: t.via,
+            scope: t.scope ?? null,
+            scopeResolved: t.scopeResolved ? 1 : 0,
+            note: t.note ?? null,
+            verified: t.verified ? 1 : 0,
+          });
+          trailerCount++;
+        }
+      }
+    }
+    // Rows no longer produced (e.g. a patch now grouped elsewhere) go away.
+    db.prepare(`DELETE FROM "Patch" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keepPatches));
+    db.prepare(`DELETE FROM "Series" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keepSeries));
+    for (const [id, t] of threading.messages) {
+      updateMessage.run(t.parentId, t.depth, t.seriesKey ? seriesIds.get(t.seriesKey) ?? null : null, t.patchMessageId ? patchIds.get(t.patchMessageId) ?? null : null, id);
+    }
+  })();
+  return { series: threading.series.length, patches: patchCount, trailers: trailerCount };
+}

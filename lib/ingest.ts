@@ -1,0 +1,147 @@
+import { createReadStream, promises as fs } from "node:fs";
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import { classifyMessage } from "./mail/classify";
+import { looksLikeMessage, MboxSplitter } from "./mail/mbox";
+import { parseMessage, synthesizeMessageId } from "./mail/parse-message";
+import { rebuildDerived } from "./db/derive";
+import type { Db } from "./db/sqlite";
+import { saveMessages, type IncomingMessage } from "./db/store";
+
+// Glue: files -> raw messages -> parsed -> stored -> derived. Every message read lands in
+// exactly one bucket: new, already present, or failed (stored raw with its reason).
+
+export type IngestFailure = { source: string; messageId: string; reason: string };
+export type IngestSummary = {
+  files: number;
+  read: number;
+  new: number;
+  duplicate: number;
+  failed: IngestFailure[];
+  /** Paths that could not be read at all, or are not mail. Nothing from them was stored. */
+  errors: { path: string; reason: string }[];
+  skipped: string[];
+  derived: { series: number; patches: number; trailers: number } | null;
+  seconds: number;
+};
+
+export type IngestProgress = { file: string; read: number; new: number; duplicate: number; failed: number };
+
+export type IngestOptions = {
+  db: Db;
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** Called with the newly stored rows of each batch (the search index hooks in here). */
+  onStored?: (db: Db, rows: { id: number; message: IncomingMessage }[]) => void;
+};
+
+const MAIL_EXTENSIONS = /\.(mbox|mboxrd|mbx|eml|mail|msg)(\.gz)?$|\.gz$/i;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Expand folders (recursively) into the mail files inside them, sorted for a stable order. */
+export async function expandPaths(paths: string[], errors: IngestSummary["errors"], skipped: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (err) {
+      errors.push({ path: p, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const entries = (await fs.readdir(p)).sort();
+      const files: string[] = [];
+      for (const e of entries) {
+        const full = path.join(p, e);
+        const est = await fs.stat(full).catch(() => null);
+        if (est?.isDirectory()) files.push(full);
+        else if (MAIL_EXTENSIONS.test(e)) files.push(full);
+        else skipped.push(full);
+      }
+      out.push(...(await expandPaths(files, errors, skipped)));
+    } else out.push(p);
+  }
+  return out;
+}
+
+async function* readRawMessages(file: string): AsyncGenerator<Buffer> {
+  const handle = await fs.open(file, "r");
+  const head = Buffer.alloc(4096);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  const isGz = bytesRead >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  let stream: NodeJS.ReadableStream = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (isGz) stream = stream.pipe(createGunzip());
+  const splitter = new MboxSplitter();
+  let first = true;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      const probe = chunk.subarray(0, 4096);
+      if (!probe.subarray(0, 5).equals(Buffer.from("From ")) && !looksLikeMessage(probe)) {
+        throw new Error("not mail: no mbox \"From \" line and no RFC-822 headers at the start");
+      }
+    }
+    for (const m of splitter.push(chunk)) yield m;
+  }
+  if (first) throw new Error("empty file");
+  for (const m of splitter.end()) yield m;
+}
+
+export async function toIncoming(raw: Buffer, source: string): Promise<IncomingMessage> {
+  if (!looksLikeMessage(raw)) {
+    return { source, raw, messageId: synthesizeMessageId(raw), kind: "unparsed", parsed: null, error: "no RFC-822 headers", subject: "" };
+  }
+  const r = await parseMessage(raw);
+  if (!r.ok) return { source, raw, messageId: r.messageId, kind: "unparsed", parsed: null, error: r.error, subject: r.subject };
+  const p = r.message;
+  const kind = classifyMessage({
+    subjectInfo: p.subjectInfo,
+    hasDiff: p.hasDiff,
+    hasDiffstat: p.hasDiffstat,
+    hasReferences: p.references.length > 0 || p.inReplyTo !== null,
+    body: p.body,
+  });
+  return { source, raw, messageId: p.messageId, kind, parsed: p, error: null, subject: p.subject };
+}
+
+export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const batchSize = opts.batchSize ?? 500;
+  const summary: IngestSummary = { files: 0, read: 0, new: 0, duplicate: 0, failed: [], errors: [], skipped: [], derived: null, seconds: 0 };
+  const files = await expandPaths(paths, summary.errors, summary.skipped);
+  for (const file of files) {
+    let batch: IncomingMessage[] = [];
+    const flush = () => {
+      if (!batch.length) return;
+      const res = saveMessages(opts.db, batch);
+      summary.new += res.inserted.length;
+      summary.duplicate += res.duplicates.length;
+      for (const { message } of res.inserted) {
+        if (message.error) summary.failed.push({ source: message.source, messageId: message.messageId, reason: message.error });
+      }
+      opts.onStored?.(opts.db, res.inserted);
+      batch = [];
+      opts.onProgress?.({ file, read: summary.read, new: summary.new, duplicate: summary.duplicate, failed: summary.failed.length });
+    };
+    let index = 0;
+    try {
+      for await (const raw of readRawMessages(file)) {
+        index++;
+        summary.read++;
+        batch.push(await toIncoming(raw, `${file}#${index}`));
+        if (batch.length >= batchSize) flush();
+      }
+      flush();
+      summary.files++;
+    } catch (err) {
+      flush();
+      const e = err as NodeJS.ErrnoException;
+      summary.errors.push({ path: file, reason: e.code ? `cannot read: ${e.code}` : e.message });
+    }
+  }
+  if (summary.new > 0) summary.derived = rebuildDerived(opts.db);
+  summary.seconds = (performance.now() - t0) / 1000;
+  return summary;
+}

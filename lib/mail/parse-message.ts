@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import { hasDiff, hasDiffstat, parseDiff } from "./diff";
+import { findInReplyTo, findReferences, parseMessageIdHeader } from "./references";
+import { parseSubject } from "./subject";
+import type { Address, ParsedMessage } from "./types";
+
+/** Bodies above this are cut (with a warning): nobody reviews a 4 MiB mail, and the page must stay fast. */
+export const MAX_BODY_CHARS = 4 * 1024 * 1024;
+const MAX_HEADER_CHARS = 2000;
+
+export type ParseResult = { ok: true; message: ParsedMessage } | { ok: false; messageId: string; error: string; subject: string };
+
+/** A stable id for mail without a usable Message-ID: re-ingesting the same bytes gives the same id. */
+export function synthesizeMessageId(raw: Buffer): string {
+  return `${createHash("sha256").update(raw).digest("hex").slice(0, 32)}@patchdash.invalid`;
+}
+
+function headerText(parsed: ParsedMail, name: string): string | undefined {
+  const line = parsed.headerLines.find((h) => h.key === name);
+  if (!line) return undefined;
+  // headerLines keep the raw folded line "Name: value"; unfold and drop the name.
+  return line.line.replace(/^[^:]*:\s*/, "").replace(/\r?\n[ \t]+/g, " ");
+}
+
+function firstAddress(from: AddressObject | AddressObject[] | undefined): Address | null {
+  const obj = Array.isArray(from) ? from[0] : from;
+  const a = obj?.value?.[0];
+  if (!a) return null;
+  const email = (a.address ?? "").trim().toLowerCase().slice(0, 320);
+  const name = (a.name ?? "").replace(/\s+/g, " ").trim().slice(0, 320);
+  if (!email && !name) return null;
+  return { name, email };
+}
+
+function parseDate(d: Date | undefined, warnings: string[]): string | null {
+  if (!d) {
+    warnings.push("no Date header");
+    return null;
+  }
+  const t = d.getTime();
+  // Fuzzed dates overflow (patchwork's date-too-long, year-out-of-range): keep the mail, drop the date.
+  if (Number.isNaN(t) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999) {
+    warnings.push("unreadable Date header");
+    return null;
+  }
+  return d.toISOString();
+}
+
+/** Text to read for diffs: the text body plus text/x-patch or .patch/.diff attachments (patchwork 0019). */
+function patchAttachments(parsed: ParsedMail): string {
+  const parts: string[] = [];
+  for (const a of parsed.attachments ?? []) {
+    const isPatch = /x-(patch|diff)/i.test(a.contentType) || /\.(patch|diff)$/i.test(a.filename ?? "");
+    if (isPatch && a.size < MAX_BODY_CHARS) parts.push(a.content.toString("utf8"));
+  }
+  return parts.join("\n");
+}
+
+export async function parseMessage(raw: Buffer): Promise<ParseResult> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true, skipImageLinks: true, keepCidLinks: false });
+  } catch (err) {
+    return { ok: false, messageId: synthesizeMessageId(raw), error: `MIME parse failed: ${(err as Error).message}`, subject: "" };
+  }
+  const warnings: string[] = [];
+  const headerId = parseMessageIdHeader(headerText(parsed, "message-id") ?? parsed.messageId);
+  const messageId = headerId ?? synthesizeMessageId(raw);
+  if (!headerId) warnings.push("no usable Message-ID; derived one from the raw bytes");
+  const subject = (parsed.subject ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_HEADER_CHARS);
+  let body = (parsed.text ?? "").replace(/\r\n?/g, "\n");
+  const attached = patchAttachments(parsed);
+  if (attached) body = body ? `${body}\n${attached}` : attached;
+  if (body.length > MAX_BODY_CHARS) {
+    body = body.slice(0, MAX_BODY_CHARS);
+    warnings.push(`body cut at ${MAX_BODY_CHARS} characters`);
+  }
+  const from = firstAddress(parsed.from);
+  if (!from) warnings.push("no From header");
+  const diff = parseDiff(body);
+  return {
+    ok: true,
+    message: {
+      messageId,
+      messageIdSynthesized: !headerId,
+      inReplyTo: findInReplyTo(headerText(parsed, "in-reply-to")),
+      references: findReferences(headerText(parsed, "references")),
+      from,
+      date: parseDate(parsed.date, warnings),
+      subject,
+      subjectInfo: parseSubject(subject),
+      body,
+      hasDiff: diff !== null || hasDiff(body),
+      hasDiffstat: hasDiffstat(body),
+      diff,
+      warnings,
+    },
+  };
+}
