@@ -189,9 +189,8 @@ function matchesFile(file: string, p: FilePattern, fileSlashes: number): boolean
 /** Index keys of a pattern: its first one or two whole literal components. */
 function patternKey(pattern: string): string | null {
   const comps = pattern.split("/");
-  const whole = pattern.endsWith("/") ? comps.slice(0, -1) : comps.slice(0, -1);
-  // A wildcard-free pattern may be a directory: its last component then is whole too.
-  if (!pattern.endsWith("/") && !/[*?[\]]/.test(pattern) && !pattern.includes(".")) whole.push(comps[comps.length - 1]);
+  // The last component of a pattern without "/" is only a prefix ("F: foo.h" matches "foo.hpp").
+  const whole = comps.slice(0, -1);
   const lit: string[] = [];
   for (const c of whole) {
     if (c === "" || /[*?[\]]/.test(c)) break;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { findSectionEmail, matchSectionsForPath, parseMaintainers, sectionsForPaths } from "./maintainers";
+
+const TEXT = `
+Descriptions of section entries and preferred order
+	M: *Mail* patches to: FullName <address@domain>
+
+ARCH
+M:	Arch Maint <arch@example.org>
+S:	Maintained
+F:	arch/foo/
+X:	arch/foo/secret/
+N:	foo
+
+KVM FOR FOO (KVM/foo)
+M:	Kvm Maint <kvm@example.org>
+R:	Kvm Rev <rev@example.org>
+L:	kvm@example.org
+S:	Supported
+F:	arch/foo/kvm/
+F:	arch/foo/include/asm/kvm*
+
+ONE LEVEL
+M:	One <one@example.org>
+F:	drivers/one/*
+F:	drivers/tw?/x.c
+
+NO SLASH DIR
+M:	Dir <dir@example.org>
+F:	lib/dirname
+
+THE REST
+M:	Linus <torvalds@example.org>
+F:	*
+F:	*/
+`;
+
+const sections = parseMaintainers(TEXT);
+const ranked = (p: string) => matchSectionsForPath(sections, p).map((m) => `${m.depth} ${m.section.title}`);
+
+describe("parseMaintainers", () => {
+  it("titles and fields", () => {
+    expect(sections.map((s) => s.title)).toEqual(["ARCH", "KVM FOR FOO (KVM/foo)", "ONE LEVEL", "NO SLASH DIR", "THE REST"]);
+    expect(sections[1]).toMatchObject({ maintainers: ["Kvm Maint <kvm@example.org>"], reviewers: ["Kvm Rev <rev@example.org>"], lists: ["kvm@example.org"], status: "Supported" });
+    expect(sections[0]).toMatchObject({ excludes: ["arch/foo/secret/"], regexes: ["foo"] });
+  });
+  it("never throws", () => {
+    for (const s of ["", "X:", "M: a\nF: [", "TITLE\nF:\t(unclosed"]) expect(() => ranked.call(null, "a") && parseMaintainers(s)).not.toThrow();
+  });
+});
+
+describe("matchSectionsForPath (get_maintainer rules)", () => {
+  it.each<[string, string[]]>([
+    // N: foo comes after F: arch/foo/ in ARCH, so the last matching line (N, depth 0) wins.
+    ["arch/foo/kvm/mmu.c", ["3 KVM FOR FOO (KVM/foo)", "0 ARCH", "-1 THE REST"]],
+    ["arch/foo/include/asm/kvm_host.h", ["5 KVM FOR FOO (KVM/foo)", "0 ARCH", "-1 THE REST"]],
+    ["arch/foo/secret/x.c", ["-1 THE REST"]], // X: excludes ARCH entirely
+    ["drivers/one/a.c", ["3 ONE LEVEL", "-1 THE REST"]],
+    ["drivers/one/sub/a.c", ["-1 THE REST"]], // dir/* is one level deep
+    ["drivers/two/x.c", ["3 ONE LEVEL", "-1 THE REST"]], // ? glob
+    ["lib/dirname/a.c", ["2 NO SLASH DIR", "-1 THE REST"]], // a directory named without "/"
+    // Unanchored end, same slash count: get_maintainer matches this when lib/dirname is a file in the
+    // tree, not when it is a directory; without the tree we take the file reading.
+    ["lib/dirnameX", ["2 NO SLASH DIR", "-1 THE REST"]],
+    ["Makefile", ["-1 THE REST"]],
+    ["tools/foo.c", ["0 ARCH", "-1 THE REST"]], // N: is searched anywhere in the path
+  ])("%s", (p, want) => expect(ranked(p)).toEqual(want));
+});
+
+describe("sectionsForPaths", () => {
+  it("owners are the deepest per file, cc the rest", () => {
+    const r = sectionsForPaths(sections, ["arch/foo/kvm/mmu.c", "drivers/one/a.c"]);
+    expect(r.owners.map((s) => s.title)).toEqual(["KVM FOR FOO (KVM/foo)", "ONE LEVEL"]);
+    expect(r.cc.map((s) => s.title)).toEqual(["ARCH", "THE REST"]);
+  });
+  it("empty input", () => expect(sectionsForPaths(sections, [])).toEqual({ owners: [], cc: [] }));
+});
+
+describe("findSectionEmail", () => {
+  it.each([
+    ["Anup Patel <anup@brainfault.org>", "anup@brainfault.org"],
+    ["bare@x.org", "bare@x.org"],
+    ["nobody", null],
+  ])("%s", (p, e) => expect(findSectionEmail(p)).toBe(e));
+});
