@@ -29,17 +29,18 @@ export function parseDiff(text: string): DiffInfo | null {
   const hunkHeaders: string[] = [];
   const addedLines: string[] = [];
   const removedLines: string[] = [];
-  let current: DiffFile | null = null;
+  let current = null as DiffFile | null;
   let oldLeft = 0;
   let newLeft = 0;
   let pendingOld: string | null = null;
   const lines = text.split("\n");
 
-  const open = (path: string, oldPath?: string) => {
+  const open = (path: string, oldPath?: string): DiffFile => {
     const existing = files.find((f) => f.path === path);
-    current = existing ?? { path, added: 0, removed: 0 };
-    if (oldPath && oldPath !== path && oldPath !== "/dev/null") current.oldPath = oldPath;
-    if (!existing) files.push(current);
+    const file = existing ?? { path, added: 0, removed: 0 };
+    if (oldPath && oldPath !== path && oldPath !== "/dev/null") file.oldPath = oldPath;
+    if (!existing) files.push(file);
+    return file;
   };
 
   for (const line of lines) {
@@ -67,24 +68,22 @@ export function parseDiff(text: string): DiffInfo | null {
     }
     let m: RegExpMatchArray | null;
     if ((m = line.match(/^diff --git (\S+) (\S+)/))) {
-      open(stripPrefix(m[2]), stripPrefix(m[1]));
+      current = open(stripPrefix(m[2]), stripPrefix(m[1]));
       pendingOld = null;
     } else if (line.startsWith("--- ")) {
       pendingOld = stripPrefix(line.slice(4));
     } else if (line.startsWith("+++ ") && pendingOld !== null) {
       const newPath = stripPrefix(line.slice(4));
       const path = newPath === "/dev/null" ? pendingOld : newPath;
-      const cur = current as DiffFile | null;
-      if (!cur || cur.path !== path) open(path, pendingOld);
+      if (!current || current.path !== path) current = open(path, pendingOld);
       pendingOld = null;
     } else if ((m = line.match(HUNK_RE)) && current) {
       oldLeft = m[1] === undefined ? 1 : Number(m[1]);
       newLeft = m[2] === undefined ? 1 : Number(m[2]);
       const fn = m[3].trim();
       if (fn) hunkHeaders.push(fn);
-    } else if ((m = line.match(/^rename (from|to) (.+)$/)) && current && m[1] === "to") {
-      const cur = current as DiffFile;
-      if (cur.path !== m[2]) cur.path = m[2];
+    } else if ((m = line.match(/^rename to (.+)$/)) && current) {
+      current.path = m[1];
     }
   }
   if (files.length === 0) return null;

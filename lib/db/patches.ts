@@ -1,0 +1,61 @@
+import { getPrisma } from "./client";
+
+export async function getPatchById(id: number) {
+  const prisma = getPrisma();
+  return prisma.patch.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      number: true,
+      subject: true,
+      messageId: true,
+      authorName: true,
+      authorEmail: true,
+      date: true,
+      files: true,
+      added: true,
+      removed: true,
+      replyCount: true,
+      appliedTree: true,
+      appliedCommit: true,
+      appliedBy: true,
+      appliedMessageId: true,
+      arches: { select: { arch: true, source: true } },
+      trailers: {
+        orderBy: { id: "asc" },
+        select: { kind: true, label: true, name: true, email: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
+      },
+      series: { select: { id: true, title: true, revision: true, total: true } },
+      message: { select: { body: true } },
+    },
+  });
+}
+
+export type PatchDetail = NonNullable<Awaited<ReturnType<typeof getPatchById>>>;
+
+/** The messages discussing a patch (not the patch mail itself), in thread order input. */
+export async function getPatchThread(patchId: number, patchMessageId: string) {
+  const prisma = getPrisma();
+  return prisma.message.findMany({
+    where: { patchId, NOT: { messageId: patchMessageId } },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
+    select: { id: true, messageId: true, parentId: true, depth: true, fromName: true, fromEmail: true, date: true, subject: true, body: true },
+  });
+}
+
+export type ThreadEntry = Awaited<ReturnType<typeof getPatchThread>>[number];
+
+/** Neighbours in the same series, for previous/next links. */
+export async function getPatchNeighbours(seriesId: number, number: number) {
+  const prisma = getPrisma();
+  const [prev, next] = await Promise.all([
+    prisma.patch.findFirst({ where: { seriesId, number: { lt: number } }, orderBy: { number: "desc" }, select: { id: true, number: true } }),
+    prisma.patch.findFirst({ where: { seriesId, number: { gt: number } }, orderBy: { number: "asc" }, select: { id: true, number: true } }),
+  ]);
+  return { prev, next };
+}
+
+export async function getMessageRaw(messageId: string) {
+  const prisma = getPrisma();
+  return prisma.message.findUnique({ where: { messageId }, select: { raw: true, messageId: true, patchId: true } });
+}
