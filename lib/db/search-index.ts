@@ -3,7 +3,8 @@
 // rowid = Message.id and fields = searchFieldsFor(parsed message) from lib/search/fields.ts.
 
 import type { Database, Statement } from "better-sqlite3";
-import type { SearchFields } from "../search/fields";
+import { searchFieldsFor, type SearchFields } from "../search/fields";
+import type { IncomingMessage } from "./store";
 
 export type IndexRow = { rowid: number /* Message.id */; fields: SearchFields };
 
@@ -55,6 +56,27 @@ export function indexMessages(db: Database, rows: IndexRow[]): void {
   };
   if (db.inTransaction) run();
   else db.transaction(run)();
+}
+
+/**
+ * The ingester's hook: `ingestPaths(paths, { db, onStored: indexStoredMessages })`. Indexes every newly
+ * stored message, parsed or not (an unparsed one is findable by its subject and Message-ID).
+ */
+export function indexStoredMessages(db: Database, rows: { id: number; message: IncomingMessage }[]): void {
+  indexMessages(
+    db,
+    rows.map(({ id, message: m }) => ({
+      rowid: id,
+      fields: searchFieldsFor({
+        subject: m.parsed?.subject ?? m.subject,
+        fromName: m.parsed?.from?.name ?? "",
+        fromEmail: m.parsed?.from?.email ?? "",
+        body: m.parsed?.body ?? "",
+        diff: m.parsed?.diff ?? null,
+        messageId: m.messageId,
+      }),
+    })),
+  );
 }
 
 /** Drop messages from the index (e.g. when a message row is deleted). */

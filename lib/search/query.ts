@@ -275,7 +275,7 @@ class Parser {
     if ((t.kind === "op" && t.op === "NOT") || t.kind === "minus") {
       this.pos++;
       const nt = this.peek();
-      if (!nt || nt.kind === "rparen" || nt.kind === "op") {
+      if (!nt || nt.kind === "rparen" || (nt.kind === "op" && nt.op !== "NOT")) {
         const what = t.kind === "minus" ? '"-"' : "NOT";
         throw new QueryError(`${what} at character ${t.pos + 1} must be followed by what to exclude, e.g. NOT arm64.`);
       }
