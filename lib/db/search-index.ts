@@ -4,6 +4,7 @@
 
 import type { Database, Statement } from "better-sqlite3";
 import { searchFieldsFor, type SearchFields } from "../search/fields";
+import { parseDiff } from "../mail/diff";
 import type { IncomingMessage } from "./store";
 
 export type IndexRow = { rowid: number /* Message.id */; fields: SearchFields };
@@ -77,6 +78,45 @@ export function indexStoredMessages(db: Database, rows: { id: number; message: I
       }),
     })),
   );
+}
+
+const SYNC_BATCH = 500;
+
+/**
+ * Index every stored message the index does not have yet, re-deriving the fields from the Message row
+ * (Message.body holds the diff text, so parseDiff(body) gives what the parser gave at ingest).
+ * Cheap when nothing is missing (two max() lookups), so searchMessages() calls it first: an ingest that
+ * did not pass `onStored: indexStoredMessages`, or a database filled before this migration, heals itself.
+ * Returns how many messages were indexed.
+ */
+export function syncSearchIndex(db: Database): number {
+  const maxMessage = (db.prepare(`SELECT max("id") AS n FROM "Message"`).get() as { n: number | null }).n ?? 0;
+  const maxIndexed = (db.prepare(`SELECT max(rowid) AS n FROM "MessageSearch"`).get() as { n: number | null }).n ?? 0;
+  if (maxMessage <= maxIndexed) return 0;
+  const select = db.prepare(
+    `SELECT m."id" AS id, m."messageId" AS messageId, m."subject" AS subject, m."fromName" AS fromName,
+            m."fromEmail" AS fromEmail, m."body" AS body
+     FROM "Message" m
+     WHERE m."id" > ? AND NOT EXISTS (SELECT 1 FROM "MessageSearch" s WHERE s.rowid = m."id")
+     ORDER BY m."id" LIMIT ?`,
+  );
+  type Row = { id: number; messageId: string; subject: string; fromName: string; fromEmail: string; body: string };
+  let done = 0;
+  let after = 0;
+  for (;;) {
+    const rows = select.all(after, SYNC_BATCH) as Row[];
+    if (rows.length === 0) break;
+    indexMessages(
+      db,
+      rows.map((r) => ({
+        rowid: r.id,
+        fields: searchFieldsFor({ ...r, diff: parseDiff(r.body ?? "") }),
+      })),
+    );
+    done += rows.length;
+    after = rows[rows.length - 1].id;
+  }
+  return done;
 }
 
 /** Drop messages from the index (e.g. when a message row is deleted). */

@@ -7,11 +7,20 @@ import type { Database } from "better-sqlite3";
 import { parseQuery } from "../search/query";
 import { planQuery, type Condition, type SearchPlan } from "../search/plan";
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN } from "../search/snippet";
+import { syncSearchIndex } from "./search-index";
 
 export { BENCH_QUERIES } from "../search/bench-queries";
 
 export type SearchSort = "relevance" | "date";
-export type SearchOptions = { sort: SearchSort; page: number; pageSize: number; now?: Date };
+export type SearchOptions = {
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+  /** "now" for relative dates (d:last.week..); tests pin it. */
+  now?: Date;
+  /** Index messages stored without the ingest hook first (default true; cheap when there are none). */
+  sync?: boolean;
+};
 
 export type SearchResult = {
   messageId: string;
@@ -228,6 +237,7 @@ export function searchMessages(db: Database, query: string, opts: SearchOptions)
   const sort: SearchSort = opts.sort === "date" ? "date" : "relevance";
   const pageSize = clampInt(opts.pageSize, 1, MAX_PAGE_SIZE, 20);
   const page = clampInt(opts.page, 1, MAX_PAGE, 1);
+  if (opts.sync !== false) syncSearchIndex(db);
   const plan = planQuery(parsed.ast);
   const { count, page: pageSql } = planSql(plan, sort);
 
