@@ -111,11 +111,16 @@ export function groupIntoSeries(input: ThreadingInput[]): ThreadingResult {
     return g;
   };
 
-  for (const m of input) if (m.kind === "cover") newSeries(m.messageId, m, true);
+  // Series whose head has no parent: unthreaded patches may join them by markers.
+  const unthreaded: SeriesGroup[] = [];
+  for (const m of input) {
+    if (m.kind !== "cover") continue;
+    const g = newSeries(m.messageId, m, true);
+    if (!result.get(m.messageId)!.parentId) unthreaded.push(g);
+  }
 
   // Patches in thread order, so a patch threaded under patch 1 finds patch 1's series.
   const patches = input.filter((m) => m.kind === "patch").sort((a, b) => result.get(a.messageId)!.depth - result.get(b.messageId)!.depth || cmpDate(a.date, b.date));
-  const unthreaded: SeriesGroup[] = [];
   for (const p of patches) {
     const info = p.subjectInfo;
     let group: SeriesGroup | null = null;
