@@ -5,10 +5,9 @@ import { getPrisma } from "./client";
 
 export type ReportTrailer = { kind: string; name: string; email: string; messageId: string; via: string; scope?: string; note?: string };
 
-const CANONICAL: Record<string, string> = {};
-/** "reviewed-by" -> "Reviewed-by". */
+/** "reviewed-by" -> "Reviewed-by", the way the kernel writes trailer names. */
 export function canonicalTrailerKind(kind: string): string {
-  return (CANONICAL[kind] ??= kind.replace(/(^|-)([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase()));
+  return kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
 }
 
 export async function getReport() {

@@ -1,10 +1,12 @@
 import type { SeriesGroup } from "../mail/threading";
 import type { ThreadMessage } from "../mail/types";
 import { archesForPatch, type ArchTag } from "./arch";
+import { collectApplied, collectTrailers, type AppliedState, type CollectedTrailer } from "./collect";
+import type { Section } from "./maintainers";
 
 // Everything the review rules derive for one series, as plain data for the store.
 
-export type AppliedInfo = { tree: string; commit: string | null; by: string; messageId: string };
+export type AppliedInfo = AppliedState;
 
 export type AppliedTrailer = {
   kind: string;
@@ -22,13 +24,40 @@ export type AppliedTrailer = {
 export type PatchAnalysis = { arches: ArchTag[]; trailers: AppliedTrailer[]; applied: AppliedInfo | null };
 export type SeriesAnalysis = { patches: Map<string, PatchAnalysis> };
 
-export function analyzeSeries(group: SeriesGroup, members: ThreadMessage[]): SeriesAnalysis {
+function toApplied(t: CollectedTrailer): AppliedTrailer {
+  return {
+    kind: t.kind,
+    label: t.label,
+    name: t.name,
+    email: t.email ?? "",
+    messageId: t.messageId,
+    via: t.via,
+    ...(t.scope ? { scope: t.scope } : {}),
+    scopeResolved: t.scopeResolved,
+    ...(t.note ? { note: t.note } : {}),
+    verified: t.verified,
+  };
+}
+
+export function analyzeSeries(group: SeriesGroup, members: ThreadMessage[], sections?: readonly Section[]): SeriesAnalysis {
   const byId = new Map(members.map((m) => [m.messageId, m]));
-  const patches = new Map<string, PatchAnalysis>();
+  const arches: Record<string, ArchTag[]> = {};
   for (const p of group.patches) {
     const m = byId.get(p.messageId);
-    if (!m) continue;
-    patches.set(p.messageId, { arches: archesForPatch(m.subjectInfo.title, m.files), trailers: [], applied: null });
+    if (m) arches[p.messageId] = archesForPatch(m.subjectInfo.title, m.files);
+  }
+  const archNames = Object.fromEntries(Object.entries(arches).map(([id, tags]) => [id, tags.map((t) => t.arch)]));
+  const { byPatch } = collectTrailers(members, { arches: archNames, sections });
+  const applied = collectApplied(members);
+  const patches = new Map<string, PatchAnalysis>();
+  for (const p of group.patches) {
+    if (!arches[p.messageId]) continue;
+    patches.set(p.messageId, {
+      arches: arches[p.messageId],
+      // Only person and known review trailers matter downstream; utility ones (Link:, Fixes:) are kept too.
+      trailers: (byPatch[p.messageId] ?? []).map(toApplied),
+      applied: applied[p.messageId] ?? null,
+    });
   }
   return { patches };
 }
