@@ -16,7 +16,8 @@
 //   the patches the scope resolves to; an unresolvable scope goes to all (b4) and is flagged.
 // - Deduplication by (kind, email) -- b4 compares (name, value) -- keeping the first, but a
 //   verified copy replaces an unverified one.
-// - No carry-over from other revisions by git patch-id (b4 needs git for that).
+// - No carry-over from other revisions by git patch-id (b4 needs git for that); b4's partial
+//   re-roll is honoured for cover-letter trailers only.
 
 import { findPatchTrailers, findReplyTrailers, isTrailerFromSender, type Trailer } from "../mail/trailers";
 import type { Address, ThreadMessage } from "../mail/types";
@@ -235,8 +236,9 @@ export function collectTrailers(messages: readonly ThreadMessage[], opts: Collec
   return { byPatch, unattached };
 }
 
-/** b4: the cover's trailers go to patches 1..N of its revision. With several covers of one revision
- *  (two series in one input), a patch goes with the cover up its own parent chain. */
+/** b4: the cover's trailers go to patches 1..N of its revision (and of a partial re-roll of it).
+ *  With several covers of one revision (two series in one input), a patch goes with the cover up
+ *  its own parent chain. */
 function coverMembers(
   cover: ThreadMessage,
   patches: ThreadMessage[],
@@ -244,10 +246,27 @@ function coverMembers(
   byId: Map<string, ThreadMessage>,
 ): ThreadMessage[] {
   const rev = cover.subjectInfo.revision;
-  const same = patches.filter((p) => p.subjectInfo.revision === rev);
+  let same = patches.filter((p) => p.subjectInfo.revision === rev);
   const rivals = covers.filter((c) => c !== cover && c.subjectInfo.revision === rev);
-  if (!rivals.length) return same;
-  return same.filter((p) => ancestorIds(p, byId).has(cover.messageId));
+  if (rivals.length) same = same.filter((p) => ancestorIds(p, byId).has(cover.messageId));
+  // b4 partial_reroll: a cover-less v(N+1) whose every patch answers (up its chain) the vN message
+  // with the same counter/total is vN with those patches replaced; it inherits vN's cover.
+  const next = patches.filter((p) => p.subjectInfo.revision === rev + 1);
+  if (next.length && !covers.some((c) => c.subjectInfo.revision === rev + 1) && next.every((p) => isRerollOf(p, byId))) {
+    same = [...same, ...next];
+  }
+  return same;
+}
+
+function isRerollOf(p: ThreadMessage, byId: Map<string, ThreadMessage>): boolean {
+  const seen = new Set<string>();
+  let cur = p.parentId ? byId.get(p.parentId) : undefined;
+  while (cur && !seen.has(cur.messageId)) {
+    seen.add(cur.messageId);
+    if (cur.subjectInfo.counter === p.subjectInfo.counter && cur.subjectInfo.total === p.subjectInfo.total) return true;
+    cur = cur.parentId ? byId.get(cur.parentId) : undefined;
+  }
+  return false;
 }
 
 function ancestorIds(m: ThreadMessage, byId: Map<string, ThreadMessage>): Set<string> {
