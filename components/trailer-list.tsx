@@ -5,6 +5,7 @@ export type TrailerRow = {
   kind: string;
   name: string;
   email: string;
+  value?: string;
   verified: boolean;
   via: string;
   messageId: string;
@@ -32,9 +33,7 @@ export function TrailerList({ trailers }: { trailers: TrailerRow[] }) {
           {shown.map((t, i) => (
             <tr key={i} className={t.verified ? "" : "text-zinc-500 line-through dark:text-zinc-400"}>
               <td className="pr-3 font-mono">{canonicalTrailerKind(t.kind)}</td>
-              <td className="pr-3">
-                {t.name} &lt;{t.email}&gt;
-              </td>
+              <td className="pr-3 break-all">{t.email ? `${t.name} <${t.email}>` : t.value}</td>
               <td className="pr-3">
                 <a href={loreUrl(t.messageId)} className="text-blue-700 hover:underline dark:text-blue-300">
                   {t.via}

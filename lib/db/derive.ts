@@ -68,8 +68,8 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   );
   const insertArch = db.prepare(`INSERT INTO "PatchArch" (patchId, arch, source) VALUES (?, ?, ?)`);
   const insertTrailer = db.prepare(
-    `INSERT INTO "Trailer" (patchId, kind, label, name, email, personId, messageId, via, scope, scopeResolved, note, verified)
-     VALUES (@patchId, @kind, @label, @name, @email, @personId, @messageId, @via, @scope, @scopeResolved, @note, @verified)`,
+    `INSERT INTO "Trailer" (patchId, kind, label, name, email, value, personId, messageId, via, scope, scopeResolved, note, verified)
+     VALUES (@patchId, @kind, @label, @name, @email, @value, @personId, @messageId, @via, @scope, @scopeResolved, @note, @verified)`,
   );
   const updateMessage = db.prepare(`UPDATE "Message" SET parentId = ?, depth = ?, seriesId = ?, patchId = ? WHERE messageId = ?`);
 
@@ -152,6 +152,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
             label: t.label,
             name: t.name,
             email: t.email,
+            value: t.value,
             personId: t.email ? upsertPerson(db, t.email, t.name) : null,
             messageId: t.messageId,
             via: t.via,

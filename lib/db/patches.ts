@@ -23,7 +23,7 @@ export async function getPatchById(id: number) {
       arches: { select: { arch: true, source: true } },
       trailers: {
         orderBy: { id: "asc" },
-        select: { kind: true, label: true, name: true, email: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
+        select: { kind: true, label: true, name: true, email: true, value: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
       },
       series: { select: { id: true, title: true, revision: true, total: true } },
       message: { select: { body: true } },

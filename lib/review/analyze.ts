@@ -13,6 +13,7 @@ export type AppliedTrailer = {
   label: string;
   name: string;
   email: string;
+  value: string;
   messageId: string;
   via: "self" | "reply" | "cover";
   scope?: string;
@@ -30,6 +31,7 @@ function toApplied(t: CollectedTrailer): AppliedTrailer {
     label: t.label,
     name: t.name,
     email: t.email ?? "",
+    value: t.value,
     messageId: t.messageId,
     via: t.via,
     ...(t.scope ? { scope: t.scope } : {}),

@@ -99,6 +99,7 @@ CREATE TABLE "Trailer" (
     "label" TEXT NOT NULL,
     "name" TEXT NOT NULL DEFAULT '',
     "email" TEXT NOT NULL DEFAULT '',
+    "value" TEXT NOT NULL DEFAULT '',
     "personId" INTEGER,
     "messageId" TEXT NOT NULL,
     "via" TEXT NOT NULL,
