@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSectionEmail, matchSectionsForPath, parseMaintainers, sectionsForPaths } from "./maintainers";
+import { findOwedAcks, findSectionEmail, matchSectionsForPath, parseMaintainers, sectionsForPaths } from "./maintainers";
 
 const TEXT = `
 Descriptions of section entries and preferred order
@@ -82,4 +82,19 @@ describe("findSectionEmail", () => {
     ["bare@x.org", "bare@x.org"],
     ["nobody", null],
   ])("%s", (p, e) => expect(findSectionEmail(p)).toBe(e));
+});
+
+describe("findOwedAcks", () => {
+  const t = (kind: string, email: string, verified = true) => ({ kind, email, verified });
+  it.each<[string, Parameters<typeof findOwedAcks>[1], Parameters<typeof findOwedAcks>[2], [string, boolean, string[]][]]>([
+    ["nothing yet", { files: ["arch/foo/kvm/mmu.c"], trailers: [] }, {}, [["KVM FOR FOO (KVM/foo)", true, []]]],
+    ["maintainer acked", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("acked-by", "KVM@example.org")] }, {}, [["KVM FOR FOO (KVM/foo)", false, ["kvm@example.org"]]]],
+    ["unverified does not count", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("acked-by", "kvm@example.org", false)] }, {}, [["KVM FOR FOO (KVM/foo)", true, []]]],
+    ["tested-by does not count", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("tested-by", "kvm@example.org")] }, {}, [["KVM FOR FOO (KVM/foo)", true, []]]],
+    ["reviewer counts only when asked", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("reviewed-by", "rev@example.org")] }, { includeReviewers: true }, [["KVM FOR FOO (KVM/foo)", false, ["rev@example.org"]]]],
+    ["author who maintains", { files: ["arch/foo/kvm/mmu.c"], trailers: [], authorEmail: "kvm@example.org" }, {}, [["KVM FOR FOO (KVM/foo)", false, ["kvm@example.org"]]]],
+    ["cc sections, THE REST never owes", { files: ["arch/foo/kvm/mmu.c"], trailers: [] }, { includeCc: true }, [["KVM FOR FOO (KVM/foo)", true, []], ["ARCH", true, []]]],
+  ])("%s", (_l, patch, opts, want) => {
+    expect(findOwedAcks(sections, patch, opts).map((r) => [r.section.title, r.owed, r.ackedBy])).toEqual(want);
+  });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findReplyTrailers } from "../../lib/mail/trailers";
 import type { ThreadMessage } from "../../lib/mail/types";
 import { collectApplied, collectTrailers, type CollectResult } from "../../lib/review/collect";
-import { parseMaintainers } from "../../lib/review/maintainers";
+import { findOwedAcks, parseMaintainers, type Section } from "../../lib/review/maintainers";
 import { corpusPath } from "./corpus";
 import { loadThread } from "./load-thread";
 
@@ -48,9 +48,10 @@ const REPLY_TRAILERS: [number, string, string, string][] = [
 
 let messages: ThreadMessage[];
 let result: CollectResult;
+let sections: Section[];
 beforeAll(async () => {
   messages = (await loadThread(corpusPath("lore-v12/v12-thread.linux-mips.mbox"))).messages;
-  const sections = parseMaintainers(readFileSync(corpusPath("maintainers/MAINTAINERS-6.12"), "utf8"));
+  sections = parseMaintainers(readFileSync(corpusPath("maintainers/MAINTAINERS-6.12"), "utf8"));
   result = collectTrailers(messages, { sections });
 });
 
@@ -129,6 +130,37 @@ describe("v12 thread: trailers per patch", () => {
       expect(replies(n).find((t) => t.kind === "acked-by")).toMatchObject({ scope: "For KVM RISC-V:", scopeResolved: true });
     }
   });
+});
+
+describe("v12 thread: who still owes an ack (MAINTAINERS-6.12 M: people)", () => {
+  // Owners from get_maintainer (fixtures/get-maintainer-6.12.tsv); M: lines read in MAINTAINERS:
+  // KVM: Paolo Bonzini; KVM/x86: Sean Christopherson, Paolo Bonzini; KVM/arm64: Marc Zyngier,
+  // Oliver Upton; KVM/LoongArch: Tianrui Zhao, Bibo Mao, Huacai Chen; KVM/riscv: Anup Patel;
+  // KVM/powerpc: Michael Ellerman; KVM/s390: Christian Borntraeger, Janosch Frank, Claudio Imbrenda.
+  const owed = (n: number) => {
+    const m = messages.find((x) => x.messageId === patchId(n))!;
+    return findOwedAcks(sections, { files: m.files, trailers: result.byPatch[patchId(n)], authorEmail: m.from?.email }).map(
+      (r) => `${r.section.title}: ${r.owed ? "owed" : `acked by ${r.ackedBy.join(", ")}`}`,
+    );
+  };
+  it.each<[number, string[]]>([
+    // Catalin Marinas and Steven Price reviewed 01, but neither is an M: of KVM/arm64.
+    [1, ["KERNEL VIRTUAL MACHINE FOR ARM64 (KVM/arm64): owed"]],
+    [54, ["KERNEL VIRTUAL MACHINE FOR ARM64 (KVM/arm64): owed"]],
+    [56, ["KERNEL VIRTUAL MACHINE FOR RISC-V (KVM/riscv): acked by anup@brainfault.org"]],
+    [64, ["KERNEL VIRTUAL MACHINE FOR LOONGARCH (KVM/LoongArch): acked by maobibo@loongson.cn"]],
+    // Sean maintains KVM/x86 and wrote the patch.
+    [6, ["KERNEL VIRTUAL MACHINE FOR X86 (KVM/x86): acked by seanjc@google.com"]],
+    [
+      3,
+      [
+        "KERNEL VIRTUAL MACHINE FOR POWERPC (KVM/powerpc): owed",
+        "KERNEL VIRTUAL MACHINE for s390 (KVM/s390): owed",
+        "KERNEL VIRTUAL MACHINE FOR X86 (KVM/x86): acked by seanjc@google.com",
+        "KERNEL VIRTUAL MACHINE (KVM): owed",
+      ],
+    ],
+  ])("patch %i", (n, want) => expect(owed(n)).toEqual(want));
 });
 
 describe("v12 thread: applied notices", () => {
