@@ -6,7 +6,7 @@ import type { Fault, PendingOp, SimState, Vcpu } from "./types";
 import type { ArchProfile } from "./profiles";
 
 const newFault = (s: SimState, isWrite: boolean, phase: Fault["phase"]): Fault => ({
-  phase, isWrite, mmuSeqSnap: null, epochSnap: s.folio.cleanEpoch, pfn: null, page: false,
+  phase, isWrite, mmuSeqSnap: null, pfnSeq: null, epochSnap: s.folio.cleanEpoch, pfn: null, page: false,
   hostWritable: false, refs: 0, retries: 0, pending: [], holdsLock: false,
 });
 
@@ -76,7 +76,7 @@ export function faultBlocked(s: SimState, p: ArchProfile, v: Vcpu): string | nul
 
 function siteOf(f: Fault, fix: number, src: string, fromFast = false): OpSite {
   return {
-    pfn: f.pfn ?? -1, holdsRef: f.refs > 0, fromFast, epochSnap: f.epochSnap, seqSnap: f.mmuSeqSnap,
+    pfn: f.pfn ?? -1, holdsRef: f.refs > 0, fromFast, epochSnap: f.epochSnap, seqSnap: f.pfnSeq,
     passedRetry: f.phase === "F5" && f.holdsLock, fix, src,
   };
 }
@@ -121,6 +121,7 @@ function faultin(c: Ctx, f: Fault): boolean {
   f.hostWritable = f.isWrite || h.writable;
   f.pfn = s.folio.pfn;
   f.epochSnap = s.folio.cleanEpoch;
+  f.pfnSeq = s.mmuInvalidateSeq;
   const src = "virt/kvm/kvm_main.c:hva_to_pfn";
   if (s.backing === "pfnmap_nopage" || (post && isPfnmap(s)) || p.sharesHostTables.v) {
     f.page = false;
@@ -203,7 +204,7 @@ function fastPath(c: Ctx, v: Vcpu, f: Fault): void {
   if (dirtyChanged) { s2.hwWritable = true; s2.dirty = true; }
   f.pfn = s2.pfn;
   f.epochSnap = s.folio.cleanEpoch;
-  f.mmuSeqSnap = s.mmuInvalidateSeq;
+  f.pfnSeq = s.mmuInvalidateSeq;
   say(c, "info", "FAST_FIX", `fast path: ${dirtyChanged ? "made the stage-2 pte writable+dirty" : "set young"}`, p.fastPath.src);
   if (p.fastDirty.v === "locked" && dirtyChanged) kvmFolioOp(c, "dirty", siteOf(f, p.fastDirty.fix, p.fastDirty.src, true));
   const pend: PendingOp[] = [];
@@ -263,7 +264,7 @@ export function faultStep(c: Ctx, v: Vcpu): void {
       unlock(s, c.actor);
       f.holdsLock = false;
       if (f.refs > 0) flag(c, "I6", "REF_LEAK", "bug", p.release.fix, "The fault retried without dropping its page reference.");
-      Object.assign(f, { phase: "F2", retries: f.retries + 1, pfn: null, page: false, mmuSeqSnap: null });
+      Object.assign(f, { phase: "F2", retries: f.retries + 1, pfn: null, pfnSeq: null, page: false, mmuSeqSnap: null });
       return;
     }
     case "F5":
@@ -282,6 +283,7 @@ export function faultStep(c: Ctx, v: Vcpu): void {
       const present = s.s2.present;
       if (present) s.s2.young = true;
       f.pfn = s.s2.pfn;
+      f.pfnSeq = s.mmuInvalidateSeq;
       unlock(s, c.actor);
       say(c, "info", "AF_MKYOUNG", present ? "handle_access_fault: stage-2 pte made young" : "pte gone, nothing to do", p.afFault.src);
       if (present && p.afFault.v === "accessedAfterUnlock") {

@@ -64,7 +64,7 @@ export function kvmFolioOp(c: Ctx, op: FolioOp, site: OpSite): boolean {
       // check). Unprotected marking is only reported once an invalidation actually raced with it.
       const covered = holdsLock(s, c.actor) && ((s.s2.present && s.s2.pfn === site.pfn) || site.passedRetry);
       const cleaned = site.epochSnap !== null && site.epochSnap !== f.cleanEpoch;
-      const raced = site.seqSnap !== null && (s.mmuInvalidateSeq !== site.seqSnap || s.mmuInvalidateInProgress > 0);
+      const raced = site.seqSnap !== null && s.mmuInvalidateSeq !== site.seqSnap;
       if (!covered && (cleaned || raced)) {
         flag(c, "I2", "DIRTY_AFTER_WRITEBACK", "warn", site.fix, cleaned
           ? `KVM marked the folio dirty after writeback had cleaned it (clean epoch ${site.epochSnap} -> ${f.cleanEpoch}) and outside mmu_notifier protection, so the filesystem sees a dirty folio it never made writable (WARN in filemap_unaccount_folio on truncate), not lost data.`

@@ -177,13 +177,12 @@ const PRE: Record<Arch, ArchProfile> = {
 function landed(arch: Arch): ArchProfile {
   const p = PRE[arch];
   if (arch === "s390") return { ...p, release: S({ point: "afterUnlock", kind: "faultinPage" }, "vsie.c:unpin_guest_page: kvm_release_page_dirty (v12 79)", 79), pfnmapRefHack: S(false, "removed by v12 84", 84) };
-  const fix = (n: number) => n;
   const relFix: Record<Arch, number> = { x86: 48, arm64: 55, riscv: 58, loongarch: 67, mips: 71, ppc_book3s_pr: 63, ppc_e500: 53, s390: 79 };
   return {
     ...p,
-    fastDirty: S("none", "fast path keeps only mark_page_dirty (dirty log)", fix(p.fastDirty.fix || 64)),
-    fastAccessed: S("none", "no accessed in the fast path", fix(p.fastAccessed.fix || 65)),
-    fastHoldsRef: S(false, "no folio op, so no reference needed", fix(p.fastHoldsRef.fix || 65)),
+    fastDirty: S("none", "fast path keeps only mark_page_dirty (dirty log)", p.fastDirty.fix || 64),
+    fastAccessed: S("none", "no accessed in the fast path", p.fastAccessed.fix || 65),
+    fastHoldsRef: S(false, "no folio op, so no reference needed", p.fastHoldsRef.fix || 65),
     slowDirty: S({ cond: "none", point: "none" }, "dirty folded into kvm_release_faultin_page(dirty=writable), under mmu_lock", p.slowDirty.fix || 41),
     slowAccessed: S("none", "accessed folded into kvm_release_faultin_page, under mmu_lock", p.slowAccessed.fix || 66),
     release: S({ point: "locked", kind: "faultinPage" }, "kvm_release_faultin_page(kvm, page, unused, writable) before unlock (v12 48 + arch conversion)", relFix[arch]),
@@ -212,16 +211,15 @@ function preNoFastRef(arch: Arch): ArchProfile {
   return { ...p, fastHoldsRef: S(false, "v6.10 kvm_map_page_fast: 'Fixme: pfn may be freed after mmu_lock' (3daee2e4)", 65) };
 }
 
-const cache = new Map<string, ArchProfile>();
+const cache: Partial<Record<Arch, Partial<Record<Policy, ArchProfile>>>> = {};
 
+const build = (arch: Arch, policy: Policy): ArchProfile =>
+  policy === "pre" ? PRE[arch] : policy === "pre-nofastref" ? preNoFastRef(arch) : policy === "v12" ? v12(arch) : landed(arch);
+
+/** Memoised per (arch, policy): step() asks for it on every transition of the explorer. */
 export function getProfile(arch: Arch, policy: Policy): ArchProfile {
-  const key = `${arch}/${policy}`;
-  let p = cache.get(key);
-  if (!p) {
-    p = policy === "pre" ? PRE[arch] : policy === "pre-nofastref" ? preNoFastRef(arch) : policy === "v12" ? v12(arch) : landed(arch);
-    cache.set(key, p);
-  }
-  return p;
+  const byPolicy = (cache[arch] ??= {});
+  return (byPolicy[policy] ??= build(arch, policy));
 }
 
 export const ARCHES: Arch[] = ["x86", "arm64", "riscv", "loongarch", "mips", "ppc_book3s_pr", "ppc_e500", "s390"];

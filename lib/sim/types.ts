@@ -91,6 +91,9 @@ export type Fault = {
   phase: FaultPhase;
   isWrite: boolean;
   mmuSeqSnap: number | null;
+  /** mmu_invalidate_seq when GUP / the fast path got the pfn: an invalidation that ends after
+   *  this makes the pfn's folio state stale (I2). Differs from mmuSeqSnap, taken before GUP. */
+  pfnSeq: number | null;
   /** cleanEpoch when KVM obtained the pfn; I2 compares against it. */
   epochSnap: number;
   pfn: number | null;
