@@ -185,6 +185,18 @@ describe("v12 thread: applied notices", () => {
   });
 });
 
+describe("v12 64/84 sub-thread alone (incomplete series, no cover letter)", () => {
+  it("Bibo Mao's Reviewed-by reaches 64/84; nothing comes from a cover", async () => {
+    const sub = (await loadThread(corpusPath("lore-v12/v12-64-loongarch-subthread.mbox"))).messages;
+    expect(sub).toHaveLength(7);
+    const r = collectTrailers(sub);
+    expect(Object.keys(r.byPatch)).toEqual([patchId(64)]);
+    expect(r.byPatch[patchId(64)].filter((t) => t.via !== "self").map((t) => [t.via, t.kind, t.email, t.messageId, t.verified])).toEqual([
+      ["reply", "reviewed-by", "maobibo@loongson.cn", "b54357a9-6146-603b-45cd-e8ee0db4a709@loongson.cn", true],
+    ]);
+  });
+});
+
 describe("v13 thread", () => {
   it("Dmitry Osipenko's Tested-by on the cover reaches all 85 patches; v12 tags now sit in the patches", async () => {
     const v13 = (await loadThread(corpusPath("lore-v13/v13-thread.linux-mips.mbox"))).messages;
