@@ -2,6 +2,8 @@ import { parseSubject } from "../mail/subject";
 import { groupIntoSeries, type ThreadingInput } from "../mail/threading";
 import type { MessageKind } from "../mail/types";
 import { analyzeSeries, type SeriesAnalysis } from "../review/analyze";
+import { findPatchSections } from "../review/status";
+import { getMaintainerSections } from "./maintainers";
 import type { Db } from "./sqlite";
 import { upsertPerson } from "./store";
 
@@ -42,6 +44,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     date: r.date,
   }));
   const threading = groupIntoSeries(input);
+  const { sections } = getMaintainerSections(db);
   const getBody = db.prepare<[string], { body: string }>(`SELECT body FROM "Message" WHERE messageId = ?`);
   const inputById = new Map(input.map((m) => [m.messageId, m]));
 
@@ -71,6 +74,10 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     `INSERT INTO "Trailer" (patchId, kind, label, name, email, value, personId, messageId, via, scope, scopeResolved, note, verified)
      VALUES (@patchId, @kind, @label, @name, @email, @value, @personId, @messageId, @via, @scope, @scopeResolved, @note, @verified)`,
   );
+  const insertSection = db.prepare(
+    `INSERT INTO "PatchSection" (patchId, arch, name, role, status, maintainers, reviewers, owedBy, satisfiedBy)
+     VALUES (@patchId, @arch, @name, @role, @status, @maintainers, @reviewers, @owedBy, @satisfiedBy)`,
+  );
   const updateMessage = db.prepare(`UPDATE "Message" SET parentId = ?, depth = ?, seriesId = ?, patchId = ? WHERE messageId = ?`);
 
   // Replies per patch and messages per series, from the threading result.
@@ -82,7 +89,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   }
 
   db.transaction(() => {
-    db.exec(`DELETE FROM "Trailer"; DELETE FROM "PatchArch"; UPDATE "Message" SET parentId = NULL, depth = 0, seriesId = NULL, patchId = NULL;`);
+    db.exec(`DELETE FROM "Trailer"; DELETE FROM "PatchArch"; DELETE FROM "PatchSection"; UPDATE "Message" SET parentId = NULL, depth = 0, seriesId = NULL, patchId = NULL;`);
     const seriesIds = new Map<string, number>();
     const patchIds = new Map<string, number>();
     const keepSeries: number[] = [];
@@ -104,7 +111,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
           files: JSON.parse(byId.get(id)!.diffFiles) as string[],
         };
       });
-      const analysis: SeriesAnalysis = analyzeSeries(g, members);
+      const analysis: SeriesAnalysis = analyzeSeries(g, members, sections);
       const { id: seriesId } = upsertSeries.get({
         key: g.key,
         title: g.title,
@@ -162,6 +169,23 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
             verified: t.verified ? 1 : 0,
           });
           trailerCount++;
+        }
+        const patchSections = findPatchSections(
+          { files: JSON.parse(row.diffFiles) as string[], authorEmail: row.fromEmail, trailers: pa?.trailers ?? [], applied: pa?.applied ?? null },
+          sections,
+        );
+        for (const ps of patchSections) {
+          insertSection.run({
+            patchId,
+            arch: ps.arch,
+            name: ps.name,
+            role: ps.role,
+            status: ps.status,
+            maintainers: JSON.stringify(ps.maintainers),
+            reviewers: JSON.stringify(ps.reviewers),
+            owedBy: JSON.stringify(ps.owedBy),
+            satisfiedBy: ps.satisfiedBy ? JSON.stringify(ps.satisfiedBy) : null,
+          });
         }
       }
     }

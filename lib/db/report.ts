@@ -1,3 +1,6 @@
+import { DASHBOARD_ARCHES } from "../review/arch";
+import { summarizeArches, type PatchSection } from "../review/status";
+import { parseJsonArray } from "../format";
 import { getPrisma } from "./client";
 
 // The report CLI's JSON document: a stable contract read by outside checks (README,
@@ -45,6 +48,10 @@ export async function getReport() {
             orderBy: { id: "asc" },
             select: { kind: true, name: true, email: true, messageId: true, via: true, scope: true, note: true, verified: true },
           },
+          sections: {
+            orderBy: { id: "asc" },
+            select: { arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true },
+          },
         },
       },
     },
@@ -54,6 +61,8 @@ export async function getReport() {
     orderBy: { id: "asc" },
     select: { source: true, parseError: true, messageId: true },
   });
+  const revisionsOf = (topic: string, email: string) =>
+    series.filter((o) => o.topic === topic && o.authorEmail === email).map((o) => ({ id: o.id, revision: o.revision, coverMessageId: o.coverMessageId }));
   return {
     series: series.map((s) => ({
       id: s.id,
@@ -65,6 +74,16 @@ export async function getReport() {
       author: { name: s.authorName, email: s.authorEmail },
       date: s.date,
       lastActivity: s.lastActivity,
+      revisions: revisionsOf(s.topic, s.authorEmail),
+      arches: summarizeArches(
+        s.patches.map((p) => ({
+          arches: p.arches.map((a) => a.arch),
+          trailers: p.trailers,
+          applied: p.appliedTree,
+          sections: p.sections.map(toSection),
+        })),
+        DASHBOARD_ARCHES,
+      ),
       patches: s.patches.map((p) => {
         const toTrailer = (t: (typeof p.trailers)[number]): ReportTrailer => ({
           kind: canonicalTrailerKind(t.kind),
@@ -90,6 +109,10 @@ export async function getReport() {
           applied: p.appliedTree
             ? { tree: p.appliedTree, commit: p.appliedCommit, by: p.appliedBy, messageId: p.appliedMessageId }
             : null,
+          sections: p.sections
+            .filter((x) => x.role === "owner")
+            .map((x) => ({ name: x.name, arch: x.arch, maintainers: parseJsonArray(x.maintainers), status: x.status, owedBy: parseJsonArray(x.owedBy) })),
+          cc: p.sections.filter((x) => x.role === "cc").map((x) => x.name),
         };
       }),
     })),
@@ -98,3 +121,18 @@ export async function getReport() {
 }
 
 export type Report = Awaited<ReturnType<typeof getReport>>;
+
+type SectionRow = { arch: string; name: string; role: string; status: string; maintainers: string; reviewers: string; owedBy: string; satisfiedBy: string | null };
+
+export function toSection(x: SectionRow): PatchSection {
+  return {
+    arch: x.arch,
+    name: x.name,
+    role: x.role as PatchSection["role"],
+    status: x.status as PatchSection["status"],
+    maintainers: parseJsonArray(x.maintainers),
+    reviewers: parseJsonArray(x.reviewers),
+    owedBy: parseJsonArray(x.owedBy),
+    satisfiedBy: x.satisfiedBy ? (JSON.parse(x.satisfiedBy) as PatchSection["satisfiedBy"]) : null,
+  };
+}

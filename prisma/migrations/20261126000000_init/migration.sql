@@ -112,7 +112,32 @@ CREATE TABLE "Trailer" (
     CONSTRAINT "Trailer_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message" ("messageId") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "PatchSection" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "patchId" INTEGER NOT NULL,
+    "arch" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "maintainers" TEXT NOT NULL DEFAULT '[]',
+    "reviewers" TEXT NOT NULL DEFAULT '[]',
+    "owedBy" TEXT NOT NULL DEFAULT '[]',
+    "satisfiedBy" TEXT,
+    CONSTRAINT "PatchSection_patchId_fkey" FOREIGN KEY ("patchId") REFERENCES "Patch" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "MaintainersFile" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "source" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "loadedAt" TEXT NOT NULL
+);
+
 -- CreateIndex
+CREATE INDEX "PatchSection_patchId_idx" ON "PatchSection"("patchId");
+CREATE INDEX "PatchSection_status_idx" ON "PatchSection"("status");
 CREATE UNIQUE INDEX "Person_email_key" ON "Person"("email");
 CREATE UNIQUE INDEX "Message_messageId_key" ON "Message"("messageId");
 CREATE INDEX "Message_seriesId_idx" ON "Message"("seriesId");
