@@ -69,6 +69,24 @@ describe("findTrailers", () => {
     expect(pick("Reviewed-by when resending, please keep it.\n")).toEqual([]);
   });
 
+  it.each<[string, string, { value: string; extinfo?: string }]>([
+    ["hash extinfo", "Acked-by: A <a@b.org>  # for arm64", { value: "A <a@b.org>", extinfo: "  # for arm64" }],
+    ["last # wins", "Acked-by: A <a@b.org> # x # y", { value: "A <a@b.org> # x", extinfo: " # y" }],
+    ["no space before #", "Link: https://x.org/a@b.c#frag", { value: "https://x.org/a@b.c#frag" }],
+    ["trailing # alone", "Acked-by: A <a@b.org> #", { value: "A <a@b.org> #" }],
+  ])("extinfo split: %s", (_l, line, want) => {
+    const [t] = findTrailers(line, { followup: false });
+    expect(t.value).toBe(want.value);
+    expect(t.extinfo).toBe(want.extinfo);
+  });
+
+  it("very long lines are skipped quickly", () => {
+    const long = `X-by: ${"a@b.c ".repeat(50_000)}#x`;
+    const t0 = performance.now();
+    expect(findTrailers(`${long}\nAcked-by: A <a@b.org>`, { followup: true }).map((t) => t.kind)).toEqual(["acked-by"]);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
   it("never throws on junk", () => {
     for (const s of ["", "\n\n", ":", "a:", "x: \n", "-- \n", "[x]", "\u0000\uffff"]) {
       expect(() => findTrailers(s, { followup: true })).not.toThrow();

@@ -72,8 +72,9 @@ export const REPLY_IGNORED_NAMES: ReadonlySet<string> = new Set([
 // Python's \w is Unicode-aware for str patterns; use the Unicode classes.
 const TRAILER_RE = /^\s*([\p{L}\p{N}_][^\s]+):\s+(\S.*)$/u;
 const EMAIL_RE = /\S+@\S+\.\S+/;
+/** Longest line we consider as a trailer (see findTrailers). */
+const MAX_TRAILER_LINE = 2000;
 const EXTINFO_LINE_RE = /^\s*\[[^\]]+\]\s*$/;
-const EXTINFO_HASH_RE = /^(.*\S+)(\s+#[^#]+)$/;
 // b4 unwrapping, applied per line pair (b4 runs these as multi-line regexes over the body).
 const WRAPPED_FIXES_HEAD_RE = /^\S+:\s+[\da-f]+\s+\([^)]+$/;
 const WRAPPED_FIXES_TAIL_RE = /^[^\n]*\)/;
@@ -161,6 +162,13 @@ export function findTrailers(body: string, opts: { followup: boolean }): Trailer
         i++;
       }
     }
+    // Mail has 100 KB lines (base64, HTML); no trailer is that long, and the regexes below must
+    // not see them.
+    if (line.length > MAX_TRAILER_LINE) {
+      wasTrailer = false;
+      seenOther = true;
+      continue;
+    }
     const m = TRAILER_RE.exec(line);
     if (m) {
       const name = m[1];
@@ -175,11 +183,8 @@ export function findTrailers(body: string, opts: { followup: boolean }): Trailer
         if (/https?:\/\//.test(value) && !LINK_NAMES.has(kind)) continue;
       }
       let extinfo: string | undefined;
-      const mx = EXTINFO_HASH_RE.exec(value);
-      if (mx) {
-        value = mx[1];
-        extinfo = mx[2];
-      }
+      const mx = splitHashExtinfo(value);
+      if (mx) [value, extinfo] = mx;
       // Newer b4: Fixes: must start with at least 6 hex digits.
       if (kind === "fixes" && !/^[0-9a-f]{6,}/i.test(value)) continue;
       trailers.push(makeTrailer(name, value, extinfo, lineIndex));
@@ -195,6 +200,16 @@ export function findTrailers(body: string, opts: { followup: boolean }): Trailer
     seenOther = true;
   }
   return trailers;
+}
+
+/** b4's `(.*\S+)(\s+#[^#]+)$` on a value, without the regex's quadratic backtracking. */
+function splitHashExtinfo(value: string): [string, string] | null {
+  const i = value.lastIndexOf("#");
+  if (i <= 0 || i === value.length - 1) return null;
+  let j = i;
+  while (j > 0 && /\s/.test(value[j - 1])) j--;
+  if (j === i || j === 0) return null;
+  return [value.slice(0, j), value.slice(j)];
 }
 
 function firstNonBlank(lines: string[]): number {
