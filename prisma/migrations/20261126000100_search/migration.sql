@@ -28,3 +28,11 @@ CREATE VIRTUAL TABLE "MessageSearch" USING fts5(
     tk,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+
+-- Covering indexes for search (lib/db/search.ts phase 1 picks and orders ids from these alone). A Message
+-- row carries the raw mail; reading kind/patchId/seriesId, stored after it, walks overflow pages. On the
+-- 12,484-message bulk corpus a filtered count went from 13 ms to 1.5 ms. lib/db/search.ts also creates
+-- them IF NOT EXISTS, for databases that applied this migration before they were added.
+-- CreateIndex
+CREATE INDEX IF NOT EXISTS "Message_search_id_idx" ON "Message"("id", "date", "kind", "patchId", "seriesId");
+CREATE INDEX IF NOT EXISTS "Message_search_patch_idx" ON "Message"("patchId", "date", "kind", "seriesId");
