@@ -34,6 +34,19 @@ const ARCH_WORDS: [RegExp, string][] = [
   [/\brisc-?\s?v\b|\briscv\b/i, "riscv"],
   [/\bs390x?\b/i, "s390"],
   [/\bx86(?:_64)?\b|\b(?:vmx|svm|tdx)\b/i, "x86"],
+  // The other kernel arches (arch/<name>), as their maintainers write them in "# m68k" notes.
+  [/\balpha\b/i, "alpha"],
+  [/\bcsky\b/i, "csky"],
+  [/\bhexagon\b/i, "hexagon"],
+  [/\bm68k\b/i, "m68k"],
+  [/\bmicroblaze\b/i, "microblaze"],
+  [/\bnios2\b/i, "nios2"],
+  [/\bopenrisc\b/i, "openrisc"],
+  [/\bparisc\b/i, "parisc"],
+  [/\bsuperh\b/i, "sh"],
+  [/\bsparc(?:64)?\b/i, "sparc"],
+  [/\buml\b/i, "um"],
+  [/\bxtensa\b/i, "xtensa"],
 ];
 
 const KNOWN_SUBSYSTEMS = /\b(kvm|mmu|mm|mte|vfio|iommu|selftests?|docs?|documentation|generic|common)\b/gi;
@@ -101,7 +114,7 @@ export function findScopeText(body: string, trailerLineIndex: number): string | 
   for (let i = trailerLineIndex - 1; i >= 0 && picked.length < 3; i--) {
     const line = lines[i];
     if (line.trim() === "" || /^\s*>/.test(line)) break;
-    if (/^\s*[\p{L}\p{N}_][^\s]*-by:\s+\S/u.test(line)) continue; // another trailer of the block
+    if (/^\s*[\p{L}\p{N}_][^\s]*:\s+\S/u.test(line)) continue; // another trailer of the block (Fixes:, Cc:, ...)
     if (/^\s*\[[^\]]+\]\s*$/.test(line)) continue; // extinfo of the trailer above
     picked.unshift(line.trim());
   }
@@ -110,8 +123,14 @@ export function findScopeText(body: string, trailerLineIndex: number): string | 
   const joined = picked.join(" ");
   const lead = joined.split(/(?<=[.!?])\s+/).pop() ?? joined;
   if (!parseScope(lead)) return null;
-  // Prose must read as a scope: "for ...", "... part/bits/changes", or a short "X:" lead-in.
-  if (!/\bfor\b|\b(?:part|parts|bits|changes|side|pieces|portion)\b|^\s*[\w/ .,-]{1,40}:\s*$/i.test(lead)) return null;
+  // Prose must read as a scope: "for ..." (short), ending in "... part/bits/changes", or a short
+  // "X:" lead-in. Bulk-corpus false positives this rules out: "Changes in v3: - take patch #5",
+  // "... they still *aren't* part of LA32 (LoongArch reference manual ...)."
+  const isScopeLike =
+    (/\bfor\b/i.test(lead) && lead.length <= 120) ||
+    /\b(?:part|parts|bits|bit|changes|side|pieces|portion)\s*[:.,]?\s*$/i.test(lead) ||
+    /^\s*[\w/ .,+-]{1,40}:\s*$/.test(lead);
+  if (!isScopeLike) return null;
   return lead;
 }
 
