@@ -3,7 +3,7 @@
 // types (lib/search/plan.ts). User text reaches FTS5 only as a bound MATCH string in which every term
 // is an FTS5 quoted string.
 
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import { parseQuery } from "../search/query";
 import { planQuery, type Condition, type SearchPlan } from "../search/plan";
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN } from "../search/snippet";
@@ -54,6 +54,24 @@ const FALLBACK_SNIPPET_CHARS = 240;
 const APPROVAL_KINDS = ["acked-by", "reviewed-by"];
 
 type Sql = { sql: string; params: unknown[] };
+
+// Prepared statements by SQL text, per connection. The SQL text depends only on the query's shape (the
+// values are bound), so the bench mix and real traffic reuse a handful of statements.
+const STATEMENT_CACHE_SIZE = 200;
+const statementCache = new WeakMap<Database, Map<string, Statement>>();
+function prepareCached(db: Database, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (st) {
+    cache.delete(sql);
+  } else {
+    st = db.prepare(sql);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(sql, st);
+  return st;
+}
 
 function conditionSql(c: Condition): Sql {
   switch (c.type) {
@@ -195,17 +213,16 @@ type DisplayRow = {
 };
 
 function getDisplayRows(db: Database, ids: IdRow[]): Map<number, DisplayRow> {
-  const rows = db
-    .prepare(
-      `SELECT m."id" AS rowid, m."messageId" AS messageId, m."subject" AS subject, m."fromName" AS fromName,
+  const rows = prepareCached(
+    db,
+    `SELECT m."id" AS rowid, m."messageId" AS messageId, m."subject" AS subject, m."fromName" AS fromName,
               m."fromEmail" AS fromEmail, m."date" AS date, p."number" AS patchNumber,
               s."id" AS seriesId, s."title" AS seriesTitle, s."revision" AS seriesRevision
        FROM json_each(?) j
        JOIN "Message" m ON m."id" = j.value ->> '$[0]'
        LEFT JOIN "Patch" p ON p."id" = j.value ->> '$[1]'
        LEFT JOIN "Series" s ON s."id" = COALESCE(j.value ->> '$[2]', p."seriesId")`,
-    )
-    .all(JSON.stringify(ids.map((r) => [r.rowid, r.patchId, r.seriesId]))) as DisplayRow[];
+  ).all(JSON.stringify(ids.map((r) => [r.rowid, r.patchId, r.seriesId]))) as DisplayRow[];
   return new Map(rows.map((r) => [r.rowid, r]));
 }
 
@@ -217,12 +234,11 @@ function findSnippets(db: Database, highlight: string | null, rowids: number[]):
     const cols = SNIPPET_COLUMNS.map(
       (c, i) => `snippet("MessageSearch", ${c}, char(1), char(2), '${ELLIPSIS}', ${SNIPPET_TOKENS}) AS s${i}`,
     ).join(", ");
-    const rows = db
-      .prepare(
-        `SELECT rowid AS rowid, ${cols} FROM "MessageSearch"
-         WHERE "MessageSearch" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(highlight, ids) as Record<string, string | number>[];
+    const rows = prepareCached(
+      db,
+      `SELECT rowid AS rowid, ${cols} FROM "MessageSearch"
+       WHERE "MessageSearch" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    ).all(highlight, ids) as Record<string, string | number>[];
     for (const r of rows) {
       for (let i = 0; i < SNIPPET_COLUMNS.length; i++) {
         const s = r[`s${i}`];
@@ -235,11 +251,10 @@ function findSnippets(db: Database, highlight: string | null, rowids: number[]):
   }
   const missing = rowids.filter((id) => !out.has(id));
   if (missing.length) {
-    const rows = db
-      .prepare(
-        `SELECT rowid AS rowid, substr("nq", 1, ?) AS text FROM "MessageSearch" WHERE rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(FALLBACK_SNIPPET_CHARS + 1, JSON.stringify(missing)) as { rowid: number; text: string | null }[];
+    const rows = prepareCached(
+      db,
+      `SELECT rowid AS rowid, substr("nq", 1, ?) AS text FROM "MessageSearch" WHERE rowid IN (SELECT value FROM json_each(?))`,
+    ).all(FALLBACK_SNIPPET_CHARS + 1, JSON.stringify(missing)) as { rowid: number; text: string | null }[];
     for (const r of rows) {
       let t = (r.text ?? "").replace(/\s+/g, " ").trim();
       if (t.length > FALLBACK_SNIPPET_CHARS) t = t.slice(0, FALLBACK_SNIPPET_CHARS).replace(/\s\S*$/, "") + ELLIPSIS;
@@ -272,8 +287,8 @@ export function searchMessages(db: Database, query: string, opts: SearchOptions)
   let ids: IdRow[];
   try {
     ensureSearchIndexes(db);
-    total = (db.prepare(count.sql).get(...count.params) as { n: number }).n;
-    ids = db.prepare(pageSql.sql).all(...pageSql.params, pageSize, (page - 1) * pageSize) as IdRow[];
+    total = (prepareCached(db, count.sql).get(...count.params) as { n: number }).n;
+    ids = prepareCached(db, pageSql.sql).all(...pageSql.params, pageSize, (page - 1) * pageSize) as IdRow[];
   } catch (e) {
     // FTS5 rejects some inputs we did not foresee (it should not: every term is quoted). Say so, don't 500.
     const msg = e instanceof Error ? e.message : String(e);
