@@ -25,9 +25,13 @@ export type AppliedNotice = {
 
 const APPLIED_RE = /^\s*(applied|pushed|queued(?: up)?|merged|picked up|picked|taken)\b(.*)$/i;
 const TREE_RE = /\b(?:to|into|onto|in)\s+(.+?)\s*(?:(?:[,.!;]|\s-)?\s*(?:many\s+)?thanks?(?:\s+you)?\b.*|[.!,:;]*)\s*$/i;
+/** "Applied for next, thanks!", "Queued for 6.6" (only when no "to"/"into" names the tree). */
+const FOR_TREE_RE = /\bfor\s+(.+?)\s*(?:(?:[,.!;]|\s-)?\s*thanks?(?:\s+you)?\b.*|[.!,:;]*)\s*$/i;
 const THANKS_RE = /\bthanks?\b|\bthank you\b/i;
 const SUMMARY_RE = /^\s*\[(\d{1,4})\/(\d{1,4})\]\s+(.*?)\s*$/;
 const COMMIT_RE = /^\s*commit:\s*(.+?)\s*$/i;
+/** b4 ty with thanks-commit-url-mask: the indented URL alone ("      https://github.com/kvm-x86/linux/commit/d1ae567fb8b5"). */
+const BARE_COMMIT_RE = /^\s+(https?:\/\/\S+|[0-9a-f]{7,40})\s*$/i;
 const NO_COMMIT_RE = /^\s*\(no commit info\)\s*$/i;
 
 function unquotedLines(body: string): (string | null)[] {
@@ -53,8 +57,21 @@ export function findApplied(body: string): AppliedNotice | null {
     // Prose like "Applied this locally and it boots" is not a notice: require thanks or b4 ty lines.
     if (!THANKS_RE.test(line) && patches.length === 0) continue;
     const rest = m[2];
-    const t = TREE_RE.exec(rest);
-    let tree = t ? t[1].trim() : "";
+    let tree = "";
+    if (/^\s*(?:to|into|onto)\s*:?\s*$/i.test(rest)) {
+      // Mark Brown's template: "Applied to\n\n   https://git.kernel.org/.../sound.git for-next\n\nThanks!"
+      for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+        const next = lines[j];
+        if (next === null || next.trim() === "") continue;
+        if (next.length < 200 && !SUMMARY_RE.test(next)) tree = next.trim();
+        break;
+      }
+    } else {
+      const t = TREE_RE.exec(rest) ?? FOR_TREE_RE.exec(rest);
+      tree = t ? t[1].trim() : "";
+      // "Applied to kvm-x86 tdx, with fixups for the various typos." -> "kvm-x86 tdx"
+      tree = tree.split(/,\s|\.\s/)[0].replace(/[.,;:!]+$/, "");
+    }
     tree = tree.replace(/^the\s+/i, "").replace(/^(?:branch|tree)\s+/i, "").replace(/\s+(?:branch|tree)$/i, "");
     return { tree, verb: m[1].toLowerCase(), patches, lineIndex: i };
   }
@@ -77,8 +94,8 @@ function findSummary(lines: (string | null)[], from: number): AppliedPatch[] {
       continue;
     }
     if (current) {
-      const c = COMMIT_RE.exec(line);
-      if (c) {
+      const c = COMMIT_RE.exec(line) ?? BARE_COMMIT_RE.exec(line);
+      if (c && current.commit === null) {
         current.commit = c[1];
         continue;
       }
