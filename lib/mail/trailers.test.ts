@@ -97,6 +97,8 @@ describe("findTrailers", () => {
 describe("findReplyTrailers", () => {
   it("drops metadata names (b4 badtrailers)", () => {
     expect(findReplyTrailers("Cc: a@b.org\nTo: c@d.org\nAcked-by: A <a@b.org>").map((t) => t.kind)).toEqual(["acked-by"]);
+    // Pasted mail headers (ours, beyond b4's list).
+    expect(findReplyTrailers("References: <1-x@y.org>\nIn-Reply-To: <2@y.org>\nContent-ID: <3@y.org>").map((t) => t.kind)).toEqual([]);
   });
 });
 

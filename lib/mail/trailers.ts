@@ -67,6 +67,17 @@ export const REPLY_IGNORED_NAMES: ReadonlySet<string> = new Set([
   "base-commit",
   "change-id",
   "message-id",
+  // Ours, not b4's: mail headers pasted into replies ("References: <id@host>", "In-Reply-To:",
+  // "Content-ID:" in the bulk linux-mips corpus) carry an "@" and would read as person trailers.
+  "in-reply-to",
+  "references",
+  "reply-to",
+  "sender",
+  "content-id",
+  "content-type",
+  "return-path",
+  "delivered-to",
+  "received",
 ]);
 
 // Python's \w is Unicode-aware for str patterns; use the Unicode classes.
