@@ -127,18 +127,16 @@ function conditionSql(c: Condition): Sql {
         case "applied":
           return { sql: `(m."patchId" IS NOT NULL AND m."patchId" IN (${APPLIED_PATCHES}))`, params: [] };
         case "acked":
+          // As the arch matrix counts approval (lib/review/status.ts APPROVING_KINDS, verified trailers only).
           return {
-            sql: `(m."patchId" IS NOT NULL AND m."patchId" IN (SELECT "patchId" FROM "Trailer" WHERE "kind" IN (?, ?)))`,
+            sql: `(m."patchId" IS NOT NULL AND m."patchId" IN (SELECT "patchId" FROM "Trailer" WHERE "kind" IN (?, ?) AND "verified" = 1))`,
             params: APPROVAL_KINDS,
           };
         case "owed":
-          // Approximation until the review rules store owed acks per (patch, MAINTAINERS section): a patch
-          // that is neither applied nor has any Acked-by/Reviewed-by yet.
+          // A MAINTAINERS section reached by the patch still owes an ack (PatchSection, lib/review/status.ts).
           return {
-            sql: `(m."patchId" IS NOT NULL
-                   AND m."patchId" NOT IN (SELECT "patchId" FROM "Trailer" WHERE "kind" IN (?, ?))
-                   AND m."patchId" NOT IN (${APPLIED_PATCHES}))`,
-            params: APPROVAL_KINDS,
+            sql: `(m."patchId" IS NOT NULL AND m."patchId" IN (SELECT "patchId" FROM "PatchSection" WHERE "status" = ?))`,
+            params: ["owed"],
           };
       }
   }

@@ -45,6 +45,12 @@ beforeAll(() => {
     db.prepare(`UPDATE "Message" SET patchId = ?, seriesId = 7 WHERE id = ?`);
     for (const m of MESSAGES) if (m.patchId) db.prepare(`UPDATE "Message" SET patchId = ?, seriesId = 7 WHERE id = ?`).run(m.patchId, m.id);
     db.prepare(`INSERT INTO "Trailer" (patchId, kind, label, name, email, messageId, via) VALUES (1, 'acked-by', 'Acked-by', 'Bob', 'bob@y.org', 'r1@x', 'reply')`).run();
+    // An unverified Reviewed-by (written by someone else than the sender) does not make patch 3 acked.
+    db.prepare(`INSERT INTO "Trailer" (patchId, kind, label, name, email, messageId, via, verified) VALUES (3, 'reviewed-by', 'Reviewed-by', 'Eve', 'eve@e.org', 'p3@x', 'self', 0)`).run();
+    const sec = db.prepare(`INSERT INTO "PatchSection" (patchId, arch, name, role, status) VALUES (?, ?, ?, 'owner', ?)`);
+    sec.run(1, "mips", "MIPS", "satisfied");
+    sec.run(3, "x86", "X86 ARCHITECTURE", "owed");
+    sec.run(3, "x86", "X86 MM", "satisfied");
   })();
   // Index only the first message through the hook; the rest must be picked up by syncSearchIndex.
   const m = MESSAGES[0];

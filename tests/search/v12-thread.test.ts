@@ -67,6 +67,17 @@ describe("search on the v12 thread", () => {
     expect(r.results.every((x) => x.snippet.includes(`${MARK_OPEN}arch/mips/kvm/mmu.c${MARK_CLOSE}`) || x.snippet.includes(MARK_OPEN))).toBe(true);
   });
 
+  it("is: facts join the derived tables: acked LoongArch patches are 64-66 (Bibo Mao's Reviewed-by)", () => {
+    const nums = (q: string) => [...new Set(search(q).results.map((x) => x.patch?.number))].sort((a, b) => a! - b!);
+    expect(nums("a:loongarch is:patch")).toEqual([64, 65, 66, 67]);
+    expect(nums("is:acked a:loongarch is:patch")).toEqual([64, 65, 66]);
+    expect(nums("a:loongarch is:patch -is:acked")).toEqual([67]);
+    const owed = search("is:owed is:patch");
+    expect(owed.total).toBeGreaterThan(0);
+    for (const x of owed.results) expect(x.patch).not.toBeNull();
+    expect(search("is:cover").results.map((x) => x.messageId)).toEqual(["20240726235234.228822-1-seanjc@google.com"]);
+  });
+
   it("m: finds exactly one message; s: and is:patch narrow to patch mails", () => {
     expect(ids(search("m:<ZrFezgVbCI3DRQH3@google.com>"))).toEqual(["ZrFezgVbCI3DRQH3@google.com"]);
     const r = search("s:mips is:patch");
