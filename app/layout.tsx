@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
-import { HeaderSearch } from "@/components/header-search";
+import { SearchBox } from "@/components/search-box";
 
 export const metadata: Metadata = {
   title: { default: "patchdash", template: "%s · patchdash" },
@@ -23,7 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </Link>
             </nav>
             <div className="ml-auto w-full sm:w-96">
-              <HeaderSearch />
+              <SearchBox />
             </div>
           </div>
         </header>

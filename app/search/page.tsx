@@ -116,7 +116,10 @@ const HELP: [string, string][] = [
   ["a:", "architecture of the patch (a:loongarch)"],
   ["p:", "patch number (p:64, p:68..71)"],
   ["t:", "trailer given in the message (t:reviewed-by)"],
-  ["is:", "acked, owed, applied, patch, reply, cover"],
+  ["is:acked", "the patch has a (verified) Acked-by or Reviewed-by"],
+  ["is:owed", "a MAINTAINERS section of the patch still owes an ack"],
+  ["is:applied", "the patch was applied (a “thanks, applied” reply)"],
+  ["is:patch / is:reply / is:cover", "kind of message"],
 ];
 
 function SearchHelp() {
