@@ -156,7 +156,11 @@ const ensured = new WeakSet<Database>();
 /** The covering indexes are in the search migration; created here too for databases migrated before them. */
 function ensureSearchIndexes(db: Database): void {
   if (ensured.has(db)) return;
-  for (const sql of COVERING_INDEXES) db.exec(sql);
+  const have = db
+    .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name IN ('Message_search_id_idx', 'Message_search_patch_idx')`)
+    .get() as { n: number };
+  // Only write (and so take the write lock) when an index is really missing.
+  if (have.n < COVERING_INDEXES.length) for (const sql of COVERING_INDEXES) db.exec(sql);
   ensured.add(db);
 }
 
