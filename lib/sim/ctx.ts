@@ -9,9 +9,12 @@ export type Ctx = {
   actor: ActorId;
   log: LogEntry[];
   vio: Violation[];
+  /** Explorer mode: skip info/warn log lines (violations are still recorded). */
+  quiet?: boolean;
 };
 
 export function say(c: Ctx, level: LogLevel, code: string, detail: string, srcRef?: string): void {
+  if (c.quiet) return;
   c.log.push({ actor: c.actor, level, code, detail, srcRef });
 }
 

@@ -1,7 +1,7 @@
 // Bounded exhaustive search (BFS) over interleavings of the actors, with state
 // de-duplication on a canonical key. BFS order makes the first trace found for an
 // invariant a shortest one (counted from the post-setup state).
-import { candidateEvents, initialState, step, whyBlocked } from "./model";
+import { apply, candidateEvents, initialState, whyBlocked } from "./model";
 import { runFrom, type ScriptStep } from "./run";
 import type { ActorId, Arch, InitOpts, InvariantId, Policy, SimEvent, SimState, Violation } from "./types";
 
@@ -104,7 +104,7 @@ export function explore(model: ExploreModel, bounds: Bounds = DEFAULT_BOUNDS): E
       const s = states[i];
       for (const e of candidateEvents(s, actors)) {
         if (whyBlocked(s, e) !== null) continue;
-        const r = step(s, e);
+        const r = apply(s, e, true);
         transitions++;
         for (const v of r.violations) {
           if (found.has(v.invariant)) continue;

@@ -91,12 +91,18 @@ function vcpuUnmap(c: Ctx, v: Vcpu): void {
 }
 
 export function step(state: SimState, e: SimEvent): StepResult {
-  const actor = actorOf(e);
   const blocked = whyBlocked(state, e);
   if (blocked) {
-    return { state, blocked: true, violations: [], log: [{ actor, level: "blocked", code: "BLOCKED", detail: `${e.t}: ${blocked}` }] };
+    return { state, blocked: true, violations: [], log: [{ actor: actorOf(e), level: "blocked", code: "BLOCKED", detail: `${e.t}: ${blocked}` }] };
   }
-  const c: Ctx = { s: cloneState(state), p: getProfile(state.arch, state.policy), actor, log: [], vio: [] };
+  return apply(state, e, false);
+}
+
+/** step() without the enabled check; `quiet` drops info log lines. For the explorer, which
+ *  has already filtered with whyBlocked() and never shows the log. */
+export function apply(state: SimState, e: SimEvent, quiet: boolean): StepResult {
+  const actor = actorOf(e);
+  const c: Ctx = { s: cloneState(state), p: getProfile(state.arch, state.policy), actor, log: [], vio: [], quiet };
   if ("vcpu" in e) {
     if (e.t === "GUEST_READ" || e.t === "GUEST_WRITE") guestAccess(c, e.vcpu, e.t === "GUEST_WRITE");
     else if (e.t === "FAULT_STEP" || e.t === "AF_STEP") faultStep(c, e.vcpu);
