@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectTrailers } from "../../lib/review/collect";
 import { corpusPath } from "./corpus";
@@ -127,5 +128,27 @@ describe("b4 sample: mismatched sender", () => {
     const r = collectTrailers(messages);
     const t = r.byPatch["orig-message@example.com"].find((x) => x.email === "mismatched-reviewer1@example.net");
     expect(t).toMatchObject({ verified: false, via: "reply", messageId: "fwup-message-3@example.com" });
+  });
+});
+
+// The real KVM threads through b4 itself (fixtures/b4-0.12-followup-trailers.json, written by
+// b4 0.12.0; see tests/golden/README.md): the follow-up and cover-letter trailers b4 collects for
+// each patch equal ours (verified, via reply or cover).
+describe("b4 parity on the real v12/v13 threads (b4 0.12 output)", () => {
+  type B4Out = { threads: Record<string, { mismatches: string[][]; patches: Record<string, [string, string][]> }> };
+  const fixture = JSON.parse(readFileSync(path.join(__dirname, "fixtures/b4-0.12-followup-trailers.json"), "utf8")) as B4Out;
+  it.each(Object.keys(fixture.threads))("%s", async (thread) => {
+    const b4out = fixture.threads[thread];
+    const { messages } = await loadThread(corpusPath(thread));
+    const r = collectTrailers(messages);
+    expect(Object.keys(r.byPatch).sort()).toEqual(Object.keys(b4out.patches).sort());
+    for (const [id, trailers] of Object.entries(b4out.patches)) {
+      const want = [...new Set(trailers.map(([n, v]) => `${n}: ${v}`))].sort();
+      const got = r.byPatch[id].filter((t) => t.via !== "self" && t.verified).map((t) => `${t.label}: ${t.value}`).sort();
+      expect({ id, got }).toEqual({ id, got: want });
+    }
+    // b4 reported no from/email mismatches; neither do we.
+    expect(b4out.mismatches).toEqual([]);
+    expect(Object.values(r.byPatch).flat().filter((t) => !t.verified)).toEqual([]);
   });
 });
