@@ -65,6 +65,17 @@ describe("collectTrailers", () => {
     expect(view(r, "p3@x")).toEqual(["self Signed-off-by: seanjc@google.com", "reply Reviewed-by: rev@x.org"]);
   });
 
+  it("an intermediate reply's trailers keep their own sender check (b4 appends them unchecked)", () => {
+    const mid = msg("reply", "Re: x", "Someone|someone@else.org", "Acked-by: Boss <boss@x.org>\n", "p3@x", [], "mid@x");
+    const leaf = msg("reply", "Re: x", "Rev|rev@x.org", "Reviewed-by: Rev <rev@x.org>\n", "mid@x", [], "leaf@x");
+    const r = collectTrailers([p3, mid, leaf]);
+    expect(view(r, "p3@x")).toEqual([
+      "self Signed-off-by: seanjc@google.com",
+      "reply Acked-by: boss@x.org (unverified)",
+      "reply Reviewed-by: rev@x.org",
+    ]);
+  });
+
   it("unattached: missing parent, and a loop", () => {
     const orphan = msg("reply", "Re: x", "A|a@x.org", "Acked-by: A <a@x.org>", "missing@x");
     const l1 = msg("reply", "Re: x", "B|b@x.org", "Acked-by: B <b@x.org>", "l2@x", [], "l1@x");
