@@ -24,7 +24,14 @@ import { SimStateTable } from "./sim-state-table";
 import { SimTimeline, type TimelineStep } from "./sim-timeline";
 import { SimCompare, SimViolations, type Outcome } from "./sim-violations";
 
-export type SimPanelProps = { arch?: string; initialScenario?: string; patchHref?: (n: number) => string };
+export type SimPanelProps = {
+  arch?: string;
+  initialScenario?: string;
+  /** Link for a v12 patch number. Functions cannot cross from a server component, so a server
+   *  page passes `patchHrefPrefix` instead (default "#patch-", matching the series page rows). */
+  patchHref?: (n: number) => string;
+  patchHrefPrefix?: string;
+};
 
 const ARCH_LABEL: Record<Arch, string> = {
   x86: "x86", arm64: "arm64", riscv: "RISC-V", loongarch: "LoongArch", mips: "MIPS",
@@ -76,7 +83,8 @@ function firstScenario(arch: Arch): string {
   return SCENARIOS.find((s) => s.arch === arch)?.id ?? "default";
 }
 
-export function SimPanel({ arch: archProp, initialScenario, patchHref = (n) => `#patch-${n}` }: SimPanelProps) {
+export function SimPanel({ arch: archProp, initialScenario, patchHref: hrefProp, patchHrefPrefix = "#patch-" }: SimPanelProps) {
+  const patchHref = hrefProp ?? ((n: number) => `${patchHrefPrefix}${n}`);
   const start = SCENARIO_BY_ID[initialScenario ?? ""] ? initialScenario! : firstScenario(toArch(archProp) ?? "loongarch");
   const [arch, setArch] = useState<Arch>(SCENARIO_BY_ID[start]?.arch ?? toArch(archProp) ?? "loongarch");
   const [policy, setPolicy] = useState<Policy>("pre");
