@@ -9,7 +9,7 @@ import { planQuery, type Condition, type SearchPlan } from "../search/plan";
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN } from "../search/snippet";
 import { syncSearchIndex } from "./search-index";
 
-export { BENCH_QUERIES } from "../search/bench-queries";
+export { BENCH_QUERIES, BENCH_REQUESTS } from "../search/bench-queries";
 
 export type SearchSort = "relevance" | "date";
 export type SearchOptions = {

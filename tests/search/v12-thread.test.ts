@@ -8,7 +8,7 @@ import { openDatabase, type Db } from "@/lib/db/sqlite";
 import { ingestPaths } from "@/lib/ingest";
 import { indexStoredMessages } from "@/lib/db/search-index";
 import { searchMessages, type SearchOutcome } from "@/lib/db/search";
-import { BENCH_QUERIES } from "@/lib/search/bench-queries";
+import { BENCH_QUERIES, BENCH_REQUESTS } from "@/lib/search/bench-queries";
 import { MARK_CLOSE, MARK_OPEN } from "@/lib/search/snippet";
 
 const MBOX = "/work/shared/corpus/lore-v12/v12-thread.linux-mips.mbox";
@@ -129,10 +129,13 @@ describe("search on the v12 thread", () => {
   });
 
   it("runs every bench query without error", () => {
-    for (const b of BENCH_QUERIES) {
-      const r = searchMessages(db, b.q, { sort: b.sort ?? "relevance", page: b.page ?? 1, pageSize: 20 });
-      expect(r.error, b.q).toBeUndefined();
+    for (const q of BENCH_QUERIES) {
+      for (const sort of ["relevance", "date"] as const) {
+        const r = searchMessages(db, q, { sort, page: 1, pageSize: 20 });
+        expect(r.error, q).toBeUndefined();
+      }
     }
+    expect(BENCH_REQUESTS.every((p) => p.startsWith("/api/search?q="))).toBe(true);
     expect(BENCH_QUERIES.length).toBeGreaterThanOrEqual(20);
   });
 });
