@@ -297,6 +297,15 @@ export function searchMessages(db: Database, query: string, opts: SearchOptions)
     if (/fts5|MATCH/i.test(msg)) {
       return { total: 0, results: [], error: "The search engine could not read this query.", ...warnings };
     }
+    if (/no such (table|column)/i.test(msg)) {
+      // A database migrated before a table the filter reads (e.g. PatchSection for is:owed).
+      return {
+        total: 0,
+        results: [],
+        error: "This database has no data for one of the filters used; ingest the mail again to add it.",
+        ...warnings,
+      };
+    }
     throw e;
   }
   const display = getDisplayRows(db, ids);

@@ -124,6 +124,28 @@ describe("/search page", () => {
     expect(html).toContain('data-testid="search-page-box"');
   });
 
+  it("SearchBox is a plain GET form to /search with the header's label and test id", async () => {
+    const esbuild = await import("esbuild");
+    const out = path.join(dir, "search-box.mjs");
+    await esbuild.build({
+      entryPoints: [path.resolve("components/search-box.tsx")],
+      outfile: out,
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      jsx: "automatic",
+      external: ["react", "react-dom"],
+      logLevel: "silent",
+    });
+    const { SearchBox } = (await import(/* @vite-ignore */ out)) as { SearchBox: (p: object) => React.ReactElement };
+    const html = renderToStaticMarkup(SearchBox({}));
+    expect(html).toMatch(/^<form [^>]*action="\/search"/);
+    expect(html).toMatch(/^<form [^>]*method="get"/);
+    expect(html).toContain('name="q"');
+    expect(html).toContain('aria-label="Search review comments"');
+    expect(html).toContain('data-testid="search-box"');
+  });
+
   it("explains a malformed query instead of failing", async () => {
     const html = await render({ q: "(kvm OR mmu" });
     expect(html).toContain('role="alert"');
