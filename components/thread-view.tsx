@@ -23,6 +23,7 @@ export function ThreadView({ rootId, messages }: { rootId: string; messages: Thr
             id={messageAnchor(m.messageId)}
             data-testid="thread-message"
             data-level={level}
+            tabIndex={-1}
             style={{ marginLeft: `${Math.min(level, MAX_INDENT) * 1.25}rem` }}
             className="rounded border-l-4 border-zinc-300 bg-zinc-50 p-2 dark:border-zinc-700 dark:bg-zinc-900"
           >

@@ -25,7 +25,11 @@ export async function getPatchById(id: number) {
         orderBy: { id: "asc" },
         select: { kind: true, label: true, name: true, email: true, value: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
       },
-      series: { select: { id: true, title: true, revision: true, total: true } },
+      sections: {
+        orderBy: { id: "asc" },
+        select: { arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true },
+      },
+      series: { select: { id: true, title: true, revision: true, total: true, topic: true, authorEmail: true } },
       message: { select: { body: true } },
     },
   });
@@ -58,4 +62,14 @@ export async function getPatchNeighbours(seriesId: number, number: number) {
 export async function getMessageRaw(messageId: string) {
   const prisma = getPrisma();
   return prisma.message.findUnique({ where: { messageId }, select: { raw: true, messageId: true, patchId: true } });
+}
+
+/** The patch with the same number in the other revisions of its series, with whether its review trailers carried. */
+export async function getPatchInOtherRevisions(topic: string, authorEmail: string, seriesId: number, number: number) {
+  const prisma = getPrisma();
+  return prisma.patch.findMany({
+    where: { number, series: { topic, authorEmail, NOT: { id: seriesId } } },
+    orderBy: { series: { revision: "asc" } },
+    select: { id: true, subject: true, series: { select: { revision: true } }, trailers: { select: { kind: true, email: true, verified: true, via: true } } },
+  });
 }

@@ -2,9 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchChip } from "@/components/arch-chip";
 import { MailBody } from "@/components/mail-body";
+import { KeyboardNav } from "@/components/keyboard-nav";
+import { SectionList } from "@/components/section-list";
+import { SimSlot } from "@/components/sim-slot";
+import { findFaultPathArch } from "@/lib/review/arch";
 import { ThreadView } from "@/components/thread-view";
 import { TrailerList } from "@/components/trailer-list";
-import { getPatchById, getPatchNeighbours, getPatchThread } from "@/lib/db/patches";
+import { getPatchById, getPatchInOtherRevisions, getPatchNeighbours, getPatchThread } from "@/lib/db/patches";
+import { toSection } from "@/lib/db/report";
 import { formatDate, loreUrl, parseId, parseJsonArray, rawUrl } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +20,16 @@ export default async function PatchPage(props: { params: Promise<{ id: string }>
   if (!patchId) notFound();
   const patch = await getPatchById(patchId);
   if (!patch) notFound();
-  const [thread, { prev, next }] = await Promise.all([getPatchThread(patch.id, patch.messageId), getPatchNeighbours(patch.series.id, patch.number)]);
+  const [thread, { prev, next }, others] = await Promise.all([
+    getPatchThread(patch.id, patch.messageId),
+    getPatchNeighbours(patch.series.id, patch.number),
+    getPatchInOtherRevisions(patch.series.topic, patch.series.authorEmail, patch.series.id, patch.number),
+  ]);
   const files = parseJsonArray(patch.files);
+  const faultArch = findFaultPathArch(files);
   return (
     <article className="space-y-5">
+      <KeyboardNav prevHref={prev ? `/patch/${prev.id}` : undefined} nextHref={next ? `/patch/${next.id}` : undefined} />
       <nav aria-label="Patch navigation" className="flex flex-wrap gap-3 text-sm">
         <Link href={`/series/${patch.series.id}`} className="text-blue-700 hover:underline dark:text-blue-300">
           ← v{patch.series.revision} {patch.series.title}
@@ -54,7 +65,18 @@ export default async function PatchPage(props: { params: Promise<{ id: string }>
           </p>
         )}
       </header>
+      {others.length > 0 && (
+        <p className="text-sm" data-testid="other-revisions">
+          Same patch in{" "}
+          {others.map((o) => (
+            <Link key={o.id} href={`/patch/${o.id}`} className="mr-2 font-mono text-blue-700 hover:underline dark:text-blue-300">
+              v{o.series.revision}
+            </Link>
+          ))}
+        </p>
+      )}
       <TrailerList trailers={patch.trailers} />
+      <SectionList sections={patch.sections.map(toSection)} />
       <details className="rounded border border-zinc-200 p-2 dark:border-zinc-800" open={thread.length === 0}>
         <summary className="cursor-pointer text-sm font-medium">Patch mail and diff ({files.length} files)</summary>
         <ul className="mt-2 font-mono text-xs">
@@ -65,6 +87,7 @@ export default async function PatchPage(props: { params: Promise<{ id: string }>
         <MailBody body={patch.message.body} />
       </details>
       <ThreadView rootId={patch.messageId} messages={thread} />
+      {faultArch && <SimSlot arch={faultArch} />}
     </article>
   );
 }
