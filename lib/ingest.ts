@@ -23,7 +23,17 @@ export type IngestSummary = {
   skipped: string[];
   derived: { series: number; patches: number; trailers: number } | null;
   seconds: number;
+  /** Where the time went, in milliseconds (for scripts/bench.ts). */
+  timings: IngestTimings;
 };
+
+/**
+ * split: reading, gunzip and mbox splitting; parse: MIME parsing and diff reading (summed over
+ * workers when parsing runs in parallel); classify: kind of message; store: Message/Person rows;
+ * index: the onStored hook (search index); derive: rebuildDerived. wait: main thread idle
+ * waiting for parse workers.
+ */
+export type IngestTimings = { split: number; parse: number; classify: number; store: number; index: number; derive: number; wait: number };
 
 export type IngestProgress = { file: string; read: number; new: number; duplicate: number; failed: number };
 
@@ -89,11 +99,14 @@ async function* readRawMessages(file: string): AsyncGenerator<Buffer> {
   for (const m of splitter.end()) yield m;
 }
 
-export async function toIncoming(raw: Buffer, source: string): Promise<IncomingMessage> {
+export async function toIncoming(raw: Buffer, source: string, timings?: IngestTimings): Promise<IncomingMessage> {
   if (!looksLikeMessage(raw)) {
     return { source, raw, messageId: synthesizeMessageId(raw), kind: "unparsed", parsed: null, error: "no RFC-822 headers", subject: "" };
   }
+  const t0 = timings ? performance.now() : 0;
   const r = await parseMessage(raw);
+  const t1 = timings ? performance.now() : 0;
+  if (timings) timings.parse += t1 - t0;
   if (!r.ok) return { source, raw, messageId: r.messageId, kind: "unparsed", parsed: null, error: r.error, subject: r.subject };
   const p = r.message;
   const kind = classifyMessage({
@@ -103,34 +116,45 @@ export async function toIncoming(raw: Buffer, source: string): Promise<IncomingM
     hasReferences: p.references.length > 0 || p.inReplyTo !== null,
     body: p.body,
   });
+  if (timings) timings.classify += performance.now() - t1;
   return { source, raw, messageId: p.messageId, kind, parsed: p, error: null, subject: p.subject };
 }
 
 export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 500;
-  const summary: IngestSummary = { files: 0, read: 0, new: 0, duplicate: 0, failed: [], errors: [], skipped: [], derived: null, seconds: 0 };
+  const timings: IngestTimings = { split: 0, parse: 0, classify: 0, store: 0, index: 0, derive: 0, wait: 0 };
+  const summary: IngestSummary = { files: 0, read: 0, new: 0, duplicate: 0, failed: [], errors: [], skipped: [], derived: null, seconds: 0, timings };
   const files = await expandPaths(paths, summary.errors, summary.skipped);
   for (const file of files) {
     let batch: IncomingMessage[] = [];
     const flush = () => {
       if (!batch.length) return;
+      const ts = performance.now();
       const res = saveMessages(opts.db, batch);
+      const ti = performance.now();
+      timings.store += ti - ts;
       summary.new += res.inserted.length;
       summary.duplicate += res.duplicates.length;
       for (const { message } of res.inserted) {
         if (message.error) summary.failed.push({ source: message.source, messageId: message.messageId, reason: message.error });
       }
       opts.onStored?.(opts.db, res.inserted);
+      timings.index += performance.now() - ti;
       batch = [];
       opts.onProgress?.({ file, read: summary.read, new: summary.new, duplicate: summary.duplicate, failed: summary.failed.length });
     };
     let index = 0;
     try {
-      for await (const raw of readRawMessages(file)) {
+      const reader = readRawMessages(file);
+      for (;;) {
+        const tr = performance.now();
+        const next = await reader.next();
+        timings.split += performance.now() - tr;
+        if (next.done) break;
         index++;
         summary.read++;
-        batch.push(await toIncoming(raw, `${file}#${index}`));
+        batch.push(await toIncoming(next.value, `${file}#${index}`, timings));
         if (batch.length >= batchSize) flush();
       }
       flush();
@@ -141,7 +165,9 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
       summary.errors.push({ path: file, reason: e.code ? `cannot read: ${e.code}` : e.message });
     }
   }
+  const td = performance.now();
   if (summary.new > 0) summary.derived = rebuildDerived(opts.db);
+  timings.derive = performance.now() - td;
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }

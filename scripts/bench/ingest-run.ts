@@ -1,0 +1,46 @@
+import { openDatabase } from "../../lib/db/sqlite";
+import { indexStoredMessages } from "../../lib/db/search-index";
+import { ingestPaths } from "../../lib/ingest";
+
+// Child process of scripts/bench.ts: ingest files into one SQLite file (search index included,
+// through the onStored hook) and print one JSON line with the summary, the time breakdown and
+// this process's peak RSS. A process of its own so the peak RSS is the ingest's alone.
+//   tsx scripts/bench/ingest-run.ts <db file> <mbox>...
+
+async function main() {
+  const [dbFile, ...files] = process.argv.slice(2);
+  if (!dbFile || files.length === 0) throw new Error("usage: ingest-run.ts <db file> <mbox>...");
+  let peakRss = 0;
+  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+  const timer = setInterval(sample, 100);
+  const t0 = performance.now();
+  const db = openDatabase(dbFile);
+  const s = await ingestPaths(files, { db, onStored: indexStoredMessages, onProgress: sample });
+  const wallMs = performance.now() - t0;
+  db.close();
+  clearInterval(timer);
+  sample();
+  const out = {
+    read: s.read,
+    new: s.new,
+    duplicate: s.duplicate,
+    failed: s.failed.length,
+    errors: s.errors,
+    derived: s.derived,
+    seconds: s.seconds,
+    wallMs,
+    timings: s.timings,
+    // resourceUsage().maxRSS is in kilobytes, and covers every thread of the process.
+    maxRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, peakRss),
+    sampledPeakRssBytes: peakRss,
+  };
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(`error: ${(err as Error).stack ?? err}`);
+    process.exit(1);
+  },
+);
