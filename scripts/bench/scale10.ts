@@ -54,6 +54,7 @@ export class RewriteIds extends Transform {
 /** Write copy number `copy` of a (gzipped) mbox to `out` as gzip (level 1: fast, still small on disk). */
 export async function writeRewrittenCopy(input: string, out: string, copy: number): Promise<void> {
   const src = createReadStream(input, { highWaterMark: 1 << 20 });
-  const stages: NodeJS.ReadWriteStream[] = input.endsWith(".gz") ? [createGunzip()] : [];
-  await pipeline(src, ...stages, new RewriteIds(`.c${copy}`), createGzip({ level: 1 }), createWriteStream(out));
+  const rewrite = new RewriteIds(`.c${copy}`);
+  if (input.endsWith(".gz")) await pipeline(src, createGunzip(), rewrite, createGzip({ level: 1 }), createWriteStream(out));
+  else await pipeline(src, rewrite, createGzip({ level: 1 }), createWriteStream(out));
 }
