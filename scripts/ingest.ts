@@ -1,4 +1,5 @@
 import { getDatabase } from "../lib/db/sqlite";
+import { indexStoredMessages } from "../lib/db/search-index";
 import { databaseFileFromUrl } from "../lib/env";
 import { ingestPaths } from "../lib/ingest";
 
@@ -18,6 +19,7 @@ async function main() {
   let last = 0;
   const summary = await ingestPaths(paths, {
     db,
+    onStored: indexStoredMessages,
     onProgress: (p) => {
       if (quiet || p.read - last < 1000) return;
       last = p.read;

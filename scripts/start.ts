@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { countMessages } from "../lib/db/store";
 import { getDatabase } from "../lib/db/sqlite";
+import { indexStoredMessages } from "../lib/db/search-index";
 import { databaseFileFromUrl, getHost, getPort } from "../lib/env";
 import { ingestPaths } from "../lib/ingest";
 
@@ -16,7 +17,7 @@ async function main() {
   const db = getDatabase();
   if (countMessages(db) === 0) {
     console.log(`Empty database ${databaseFileFromUrl()}: ingesting the bundled threads from data/ ...`);
-    const s = await ingestPaths(BUNDLED, { db });
+    const s = await ingestPaths(BUNDLED, { db, onStored: indexStoredMessages });
     console.log(`  ${s.read} messages read, ${s.new} new, ${s.failed.length} failed in ${s.seconds.toFixed(1)} s`);
     for (const e of s.errors) console.error(`  error: ${e.path}: ${e.reason}`);
   }

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../lib/db/sqlite";
+import { indexStoredMessages } from "../../lib/db/search-index";
 import { ingestPaths } from "../../lib/ingest";
 import { V12_MBOX, V13_MBOX } from "../corpus";
 
@@ -45,7 +46,7 @@ export default async function setup(project: TestProject) {
   dir = mkdtempSync(path.join(os.tmpdir(), "patchdash-e2e-"));
   const file = path.join(dir, "e2e.db");
   const db = openDatabase(file);
-  const summary = await ingestPaths([V12_MBOX, V13_MBOX, path.join(ROOT, "tests/fixtures")], { db });
+  const summary = await ingestPaths([V12_MBOX, V13_MBOX, path.join(ROOT, "tests/fixtures")], { db, onStored: indexStoredMessages });
   if (summary.errors.length) throw new Error(`e2e ingest failed: ${JSON.stringify(summary.errors)}`);
   db.close();
   const port = await freePort();
