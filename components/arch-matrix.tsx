@@ -11,6 +11,16 @@ const STATE_CLASS: Record<PatchState, string> = {
   silent: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100",
 };
 
+function PersonLink({ person }: { person: string }) {
+  const email = person.match(/<([^>]+)>/)?.[1];
+  if (!email) return <>{shortName(person)}</>;
+  return (
+    <Link href={`/person/${encodeURIComponent(email)}`} className="hover:underline">
+      {shortName(person)}
+    </Link>
+  );
+}
+
 function shortName(person: string): string {
   return person.replace(/\s*<[^>]*>\s*$/, "") || person;
 }
@@ -60,8 +70,14 @@ export function ArchMatrixTable({ matrix, seriesId, selected }: { matrix: ArchMa
                 {row.owed === 0 ? (
                   <span className="text-green-700 dark:text-green-300">nobody</span>
                 ) : (
-                  <span title={row.owedBy.join(", ")}>
-                    {row.owedBy.map(shortName).join(", ")} <span className="text-zinc-600 dark:text-zinc-300">({row.owed} patch{row.owed === 1 ? "" : "es"})</span>
+                  <span>
+                    {row.owedBy.map((p, i) => (
+                      <span key={p}>
+                        {i > 0 && ", "}
+                        <PersonLink person={p} />
+                      </span>
+                    ))}{" "}
+                    <span className="text-zinc-600 dark:text-zinc-300">({row.owed} patch{row.owed === 1 ? "" : "es"})</span>
                   </span>
                 )}
               </td>

@@ -1,4 +1,5 @@
 import { canonicalTrailerKind } from "@/lib/db/report";
+import Link from "next/link";
 import { loreUrl } from "@/lib/format";
 
 export type TrailerRow = {
@@ -33,7 +34,15 @@ export function TrailerList({ trailers }: { trailers: TrailerRow[] }) {
           {shown.map((t, i) => (
             <tr key={i} className={t.verified ? "" : "text-zinc-500 line-through dark:text-zinc-400"}>
               <td className="pr-3 font-mono">{canonicalTrailerKind(t.kind)}</td>
-              <td className="pr-3 break-all">{t.email ? `${t.name} <${t.email}>` : t.value}</td>
+              <td className="pr-3 break-all">
+                {t.email ? (
+                  <Link href={`/person/${encodeURIComponent(t.email)}`} className="hover:underline">
+                    {`${t.name} <${t.email}>`}
+                  </Link>
+                ) : (
+                  t.value
+                )}
+              </td>
               <td className="pr-3">
                 <a href={loreUrl(t.messageId)} className="text-blue-700 hover:underline dark:text-blue-300">
                   {t.via}

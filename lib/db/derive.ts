@@ -26,11 +26,18 @@ type Row = {
   diffFiles: string;
   added: number;
   removed: number;
+  parentId: string | null;
+  depth: number;
+  seriesId: number | null;
+  patchId: number | null;
 };
 
 export function rebuildDerived(db: Db): { series: number; patches: number; trailers: number } {
   const rows = db
-    .prepare(`SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, diffFiles, added, removed FROM "Message"`)
+    .prepare(
+      `SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, diffFiles, added, removed,
+         parentId, depth, seriesId, patchId FROM "Message"`,
+    )
     .all() as Row[];
   const byId = new Map(rows.map((r) => [r.messageId, r]));
   const input: ThreadingInput[] = rows.map((r) => ({
@@ -45,7 +52,8 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   }));
   const threading = groupIntoSeries(input);
   const { sections } = getMaintainerSections(db);
-  const getBody = db.prepare<[string], { body: string }>(`SELECT body FROM "Message" WHERE messageId = ?`);
+  // Bodies are read one series at a time, only for the messages the review rules look at.
+  const getBody = db.prepare<[number], { body: string }>(`SELECT body FROM "Message" WHERE id = ?`);
   const inputById = new Map(input.map((m) => [m.messageId, m]));
 
   let patchCount = 0;
@@ -78,7 +86,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     `INSERT INTO "PatchSection" (patchId, arch, name, role, status, maintainers, reviewers, owedBy, satisfiedBy)
      VALUES (@patchId, @arch, @name, @role, @status, @maintainers, @reviewers, @owedBy, @satisfiedBy)`,
   );
-  const updateMessage = db.prepare(`UPDATE "Message" SET parentId = ?, depth = ?, seriesId = ?, patchId = ? WHERE messageId = ?`);
+  const updateMessage = db.prepare(`UPDATE "Message" SET parentId = ?, depth = ?, seriesId = ?, patchId = ? WHERE id = ?`);
 
   // Replies per patch and messages per series, from the threading result.
   const repliesOf = new Map<string, string[]>();
@@ -89,7 +97,10 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   }
 
   db.transaction(() => {
-    db.exec(`DELETE FROM "Trailer"; DELETE FROM "PatchArch"; DELETE FROM "PatchSection"; UPDATE "Message" SET parentId = NULL, depth = 0, seriesId = NULL, patchId = NULL;`);
+    // Message rows are not reset here: each carries its raw mail, and SQLite rewrites the whole
+    // record (overflow pages too) on any update that changes its size. Only rows whose place
+    // changed are written, at the end.
+    db.exec(`DELETE FROM "Trailer"; DELETE FROM "PatchArch"; DELETE FROM "PatchSection";`);
     const seriesIds = new Map<string, number>();
     const patchIds = new Map<string, number>();
     const keepSeries: number[] = [];
@@ -106,7 +117,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
           date: m.date,
           subject: m.subject,
           subjectInfo: m.subjectInfo,
-          body: getBody.get(id)?.body ?? "",
+          body: getBody.get(byId.get(id)!.id)?.body ?? "",
           hasDiff: byId.get(id)!.kind === "patch",
           files: JSON.parse(byId.get(id)!.diffFiles) as string[],
         };
@@ -192,8 +203,15 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     // Rows no longer produced (e.g. a patch now grouped elsewhere) go away.
     db.prepare(`DELETE FROM "Patch" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keepPatches));
     db.prepare(`DELETE FROM "Series" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keepSeries));
-    for (const [id, t] of threading.messages) {
-      updateMessage.run(t.parentId, t.depth, t.seriesKey ? seriesIds.get(t.seriesKey) ?? null : null, t.patchMessageId ? patchIds.get(t.patchMessageId) ?? null : null, id);
+    for (const row of rows) {
+      const t = threading.messages.get(row.messageId);
+      const parentId = t?.parentId ?? null;
+      const depth = t?.depth ?? 0;
+      const seriesId = t?.seriesKey ? seriesIds.get(t.seriesKey) ?? null : null;
+      const patchId = t?.patchMessageId ? patchIds.get(t.patchMessageId) ?? null : null;
+      // A deleted Series/Patch may have nulled the stored id (ON DELETE SET NULL); writing again is harmless.
+      if (row.parentId === parentId && row.depth === depth && row.seriesId === seriesId && row.patchId === patchId) continue;
+      updateMessage.run(parentId, depth, seriesId, patchId, row.id);
     }
   })();
   return { series: threading.series.length, patches: patchCount, trailers: trailerCount };

@@ -13,9 +13,11 @@ export function canonicalTrailerKind(kind: string): string {
   return kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
 }
 
-export async function getReport() {
+/** The whole report, or one series' part of it (the API's /api/series/:id). */
+export async function getReport(filter: { seriesId?: number } = {}) {
   const prisma = getPrisma();
   const series = await prisma.series.findMany({
+    where: filter.seriesId ? { id: filter.seriesId } : undefined,
     orderBy: [{ date: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -32,6 +34,7 @@ export async function getReport() {
       patches: {
         orderBy: [{ number: "asc" }, { date: "asc" }],
         select: {
+          id: true,
           number: true,
           subject: true,
           messageId: true,
@@ -57,12 +60,18 @@ export async function getReport() {
     },
   });
   const failed = await prisma.message.findMany({
-    where: { parseError: { not: null } },
+    where: { parseError: { not: null }, ...(filter.seriesId ? { seriesId: filter.seriesId } : {}) },
     orderBy: { id: "asc" },
     select: { source: true, parseError: true, messageId: true },
   });
+  // Revisions: same topic (title without prefixes) from the same author.
+  const related = await prisma.series.findMany({
+    where: { OR: series.map((s) => ({ topic: s.topic, authorEmail: s.authorEmail })) },
+    orderBy: { revision: "asc" },
+    select: { id: true, revision: true, coverMessageId: true, topic: true, authorEmail: true },
+  });
   const revisionsOf = (topic: string, email: string) =>
-    series.filter((o) => o.topic === topic && o.authorEmail === email).map((o) => ({ id: o.id, revision: o.revision, coverMessageId: o.coverMessageId }));
+    related.filter((o) => o.topic === topic && o.authorEmail === email).map((o) => ({ id: o.id, revision: o.revision, coverMessageId: o.coverMessageId }));
   return {
     series: series.map((s) => ({
       id: s.id,
@@ -95,6 +104,7 @@ export async function getReport() {
           ...(t.note ? { note: t.note } : {}),
         });
         return {
+          id: p.id,
           number: p.number,
           subject: p.subject,
           messageId: p.messageId,

@@ -2,29 +2,6 @@ import { getPrisma } from "./client";
 
 // Verb-first reads for the pages. Explicit selects; null when absent (the page decides on notFound()).
 
-export async function listSeries() {
-  const prisma = getPrisma();
-  const rows = await prisma.series.findMany({
-    orderBy: [{ lastActivity: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      title: true,
-      topic: true,
-      revision: true,
-      total: true,
-      authorName: true,
-      authorEmail: true,
-      date: true,
-      lastActivity: true,
-      messageCount: true,
-      _count: { select: { patches: true } },
-    },
-  });
-  return rows;
-}
-
-export type SeriesListItem = Awaited<ReturnType<typeof listSeries>>[number];
-
 export async function getSeriesById(id: number) {
   const prisma = getPrisma();
   return prisma.series.findUnique({
