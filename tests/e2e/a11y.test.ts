@@ -35,7 +35,9 @@ describe("accessibility (axe-core, serious and critical)", () => {
   afterAll(async () => browser?.close());
 
   const check = async (url: string, prepare?: () => Promise<void>) => {
-    await page.goto(`${baseUrl}${url}`, { waitUntil: "networkidle" });
+    // "load", not "networkidle": the search page's prefetches of /message/<id> links never settle.
+    await page.goto(`${baseUrl}${url}`, { waitUntil: "load" });
+    await page.waitForFunction(() => document.readyState === "complete");
     await prepare?.();
     return axe(page);
   };
