@@ -1,3 +1,4 @@
+import { findInOtherRevisions, type RevisionPatch } from "../review/revisions";
 import { getPrisma } from "./client";
 
 export async function getPatchById(id: number) {
@@ -64,12 +65,15 @@ export async function getMessageRaw(messageId: string) {
   return prisma.message.findUnique({ where: { messageId }, select: { raw: true, messageId: true, patchId: true } });
 }
 
-/** The patch with the same number in the other revisions of its series, with whether its review trailers carried. */
-export async function getPatchInOtherRevisions(topic: string, authorEmail: string, seriesId: number, number: number) {
+/** The same patch (by title) in the other revisions of its series, with the reviews carried or dropped. */
+export async function getPatchInOtherRevisions(patch: RevisionPatch, series: { id: number; revision: number; topic: string; authorEmail: string }) {
   const prisma = getPrisma();
-  return prisma.patch.findMany({
-    where: { number, series: { topic, authorEmail, NOT: { id: seriesId } } },
-    orderBy: { series: { revision: "asc" } },
-    select: { id: true, subject: true, series: { select: { revision: true } }, trailers: { select: { kind: true, email: true, verified: true, via: true } } },
+  const others = await prisma.series.findMany({
+    where: { topic: series.topic, authorEmail: series.authorEmail, NOT: { id: series.id } },
+    select: {
+      revision: true,
+      patches: { select: { id: true, number: true, subject: true, messageId: true, trailers: { select: { kind: true, email: true, verified: true, via: true } } } },
+    },
   });
+  return findInOtherRevisions(patch, series.revision, others);
 }

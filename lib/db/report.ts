@@ -1,4 +1,5 @@
 import { DASHBOARD_ARCHES } from "../review/arch";
+import { findInOtherRevisions, type RevisionPatch } from "../review/revisions";
 import { summarizeArches, type PatchSection } from "../review/status";
 import { parseJsonArray } from "../format";
 import { getPrisma } from "./client";
@@ -70,6 +71,16 @@ export async function getReport(filter: { seriesId?: number } = {}) {
     orderBy: { revision: "asc" },
     select: { id: true, revision: true, coverMessageId: true, topic: true, authorEmail: true },
   });
+  // Patches of every related revision, to match patches across revisions by title.
+  const revisionPatches = new Map<number, { revision: number; patches: RevisionPatch[] }>();
+  const relatedPatches = await prisma.patch.findMany({
+    where: { seriesId: { in: related.map((r) => r.id) } },
+    select: { id: true, seriesId: true, number: true, subject: true, messageId: true, trailers: { select: { kind: true, email: true, verified: true, via: true } } },
+  });
+  for (const r of related) revisionPatches.set(r.id, { revision: r.revision, patches: [] });
+  for (const p of relatedPatches) revisionPatches.get(p.seriesId)!.patches.push(p);
+  const otherRevisionsOf = (topic: string, email: string, seriesId: number) =>
+    related.filter((o) => o.topic === topic && o.authorEmail === email && o.id !== seriesId).map((o) => revisionPatches.get(o.id)!);
   const revisionsOf = (topic: string, email: string) =>
     related.filter((o) => o.topic === topic && o.authorEmail === email).map((o) => ({ id: o.id, revision: o.revision, coverMessageId: o.coverMessageId }));
   return {
@@ -94,6 +105,7 @@ export async function getReport(filter: { seriesId?: number } = {}) {
         DASHBOARD_ARCHES,
       ),
       patches: s.patches.map((p) => {
+        const others = otherRevisionsOf(s.topic, s.authorEmail, s.id);
         const toTrailer = (t: (typeof p.trailers)[number]): ReportTrailer => ({
           kind: canonicalTrailerKind(t.kind),
           name: t.name,
@@ -123,6 +135,7 @@ export async function getReport(filter: { seriesId?: number } = {}) {
             .filter((x) => x.role === "owner")
             .map((x) => ({ name: x.name, arch: x.arch, maintainers: parseJsonArray(x.maintainers), status: x.status, owedBy: parseJsonArray(x.owedBy) })),
           cc: p.sections.filter((x) => x.role === "cc").map((x) => x.name),
+          otherRevisions: findInOtherRevisions(p, s.revision, others),
         };
       }),
     })),

@@ -73,6 +73,14 @@ describe("report on the real v12 + v13 threads", () => {
     expect(v12().arches.find((a) => a.arch === "riscv")).toMatchObject({ patches: 3, acked: 3, owed: 0 });
   });
 
+  it("matches patches across revisions by title and says which reviews carried (v12 64 is v13 65)", () => {
+    expect(patch(64).otherRevisions).toEqual([
+      expect.objectContaining({ revision: 13, number: 65, carried: ["reviewed-by: maobibo@loongson.cn"] }),
+    ]);
+    // 01 and 02 were applied from v12, so v13 no longer has them.
+    expect(patch(1).otherRevisions).toEqual([]);
+  });
+
   it("re-derives owed acks from another MAINTAINERS file", async () => {
     saveMaintainersFile(t.db, "test", "KERNEL VIRTUAL MACHINE FOR MIPS (KVM/mips)\nM:\tNew Person <new@example.org>\nF:\tarch/mips/kvm/\n");
     rebuildDerived(t.db);

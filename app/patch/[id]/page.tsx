@@ -23,7 +23,7 @@ export default async function PatchPage(props: { params: Promise<{ id: string }>
   const [thread, { prev, next }, others] = await Promise.all([
     getPatchThread(patch.id, patch.messageId),
     getPatchNeighbours(patch.series.id, patch.number),
-    getPatchInOtherRevisions(patch.series.topic, patch.series.authorEmail, patch.series.id, patch.number),
+    getPatchInOtherRevisions(patch, patch.series),
   ]);
   const files = parseJsonArray(patch.files);
   const faultArch = findFaultPathArch(files);
@@ -66,14 +66,18 @@ export default async function PatchPage(props: { params: Promise<{ id: string }>
         )}
       </header>
       {others.length > 0 && (
-        <p className="text-sm" data-testid="other-revisions">
-          Same patch in{" "}
+        <ul className="text-sm" data-testid="other-revisions">
           {others.map((o) => (
-            <Link key={o.id} href={`/patch/${o.id}`} className="mr-2 font-mono text-blue-700 hover:underline dark:text-blue-300">
-              v{o.series.revision}
-            </Link>
+            <li key={o.id}>
+              Same patch in{" "}
+              <Link href={`/patch/${o.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-300">
+                v{o.revision} {String(o.number).padStart(2, "0")}
+              </Link>
+              {o.carried.length > 0 && <span className="text-green-800 dark:text-green-300"> · carried: {o.carried.join(", ")}</span>}
+              {o.dropped.length > 0 && <span className="text-amber-800 dark:text-amber-300"> · not carried: {o.dropped.join(", ")}</span>}
+            </li>
           ))}
-        </p>
+        </ul>
       )}
       <TrailerList trailers={patch.trailers} />
       <SectionList sections={patch.sections.map(toSection)} />
