@@ -2,6 +2,7 @@ import { DASHBOARD_ARCHES } from "../review/arch";
 import { findPatchState, type PatchState } from "../review/patch-state";
 import { summarizeArches, type ArchSummary } from "../review/status";
 import { getPrisma } from "./client";
+import { sectionSelect } from "./selects";
 import { toSection } from "./report";
 
 // The series page's arch matrix: one row per arch the series touches, each with its patch cells.
@@ -22,7 +23,7 @@ export async function getArchMatrix(seriesId: number): Promise<ArchMatrix> {
       appliedTree: true,
       arches: { select: { arch: true } },
       trailers: { select: { kind: true, name: true, email: true, verified: true, messageId: true } },
-      sections: { select: { arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true } },
+      sections: sectionSelect,
     },
   });
   const prepared = patches.map((p) => ({

@@ -1,35 +1,15 @@
 import { findInOtherRevisions, type RevisionPatch } from "../review/revisions";
 import { getPrisma } from "./client";
+import { patchFieldsSelect, sectionSelect, trailerSelect } from "./selects";
 
 export async function getPatchById(id: number) {
   const prisma = getPrisma();
   return prisma.patch.findUnique({
     where: { id },
     select: {
-      id: true,
-      number: true,
-      subject: true,
-      messageId: true,
-      authorName: true,
-      authorEmail: true,
-      date: true,
-      files: true,
-      added: true,
-      removed: true,
-      replyCount: true,
-      appliedTree: true,
-      appliedCommit: true,
-      appliedBy: true,
-      appliedMessageId: true,
-      arches: { select: { arch: true, source: true } },
-      trailers: {
-        orderBy: { id: "asc" },
-        select: { kind: true, label: true, name: true, email: true, value: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
-      },
-      sections: {
-        orderBy: { id: "asc" },
-        select: { arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true },
-      },
+      ...patchFieldsSelect,
+      trailers: trailerSelect,
+      sections: sectionSelect,
       series: { select: { id: true, title: true, revision: true, total: true, topic: true, authorEmail: true } },
       message: { select: { body: true } },
     },

@@ -3,6 +3,7 @@ import { findInOtherRevisions, type RevisionPatch } from "../review/revisions";
 import { summarizeArches, type PatchSection } from "../review/status";
 import { parseJsonArray } from "../format";
 import { getPrisma } from "./client";
+import { patchFieldsSelect, sectionSelect, seriesFieldsSelect, trailerSelect } from "./selects";
 
 // The report CLI's JSON document: a stable contract read by outside checks (README,
 // "Report JSON"). Message-IDs are written without angle brackets.
@@ -21,42 +22,10 @@ export async function getReport(filter: { seriesId?: number } = {}) {
     where: filter.seriesId ? { id: filter.seriesId } : undefined,
     orderBy: [{ date: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      title: true,
-      topic: true,
-      revision: true,
-      total: true,
-      coverMessageId: true,
-      messageCount: true,
-      authorName: true,
-      authorEmail: true,
-      date: true,
-      lastActivity: true,
+      ...seriesFieldsSelect,
       patches: {
         orderBy: [{ number: "asc" }, { date: "asc" }],
-        select: {
-          id: true,
-          number: true,
-          subject: true,
-          messageId: true,
-          files: true,
-          added: true,
-          removed: true,
-          replyCount: true,
-          appliedTree: true,
-          appliedCommit: true,
-          appliedBy: true,
-          appliedMessageId: true,
-          arches: { select: { arch: true, source: true } },
-          trailers: {
-            orderBy: { id: "asc" },
-            select: { kind: true, name: true, email: true, messageId: true, via: true, scope: true, note: true, verified: true },
-          },
-          sections: {
-            orderBy: { id: "asc" },
-            select: { arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true },
-          },
-        },
+        select: { ...patchFieldsSelect, trailers: trailerSelect, sections: sectionSelect },
       },
     },
   });

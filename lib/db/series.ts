@@ -1,4 +1,5 @@
 import { getPrisma } from "./client";
+import { patchFieldsSelect, seriesFieldsSelect, trailerSelect } from "./selects";
 
 // Verb-first reads for the pages. Explicit selects; null when absent (the page decides on notFound()).
 
@@ -7,38 +8,13 @@ export async function getSeriesById(id: number) {
   return prisma.series.findUnique({
     where: { id },
     select: {
-      id: true,
+      ...seriesFieldsSelect,
       key: true,
-      title: true,
-      topic: true,
-      revision: true,
       revisionInferred: true,
-      total: true,
-      coverMessageId: true,
-      authorName: true,
-      authorEmail: true,
-      date: true,
-      lastActivity: true,
-      messageCount: true,
       cover: { select: { body: true, subject: true, date: true, fromName: true } },
       patches: {
         orderBy: [{ number: "asc" }, { date: "asc" }],
-        select: {
-          id: true,
-          number: true,
-          subject: true,
-          messageId: true,
-          authorName: true,
-          files: true,
-          added: true,
-          removed: true,
-          replyCount: true,
-          appliedTree: true,
-          appliedCommit: true,
-          appliedBy: true,
-          arches: { select: { arch: true, source: true } },
-          trailers: { select: { kind: true, name: true, email: true, verified: true, via: true, messageId: true, scope: true } },
-        },
+        select: { ...patchFieldsSelect, trailers: trailerSelect },
       },
     },
   });
