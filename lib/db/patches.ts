@@ -57,3 +57,24 @@ export async function getPatchInOtherRevisions(patch: RevisionPatch, series: { i
   });
   return findInOtherRevisions(patch, series.revision, others);
 }
+
+/** One stored message, for /message/:msgid (mail that belongs to no patch, or a failed parse). */
+export async function getMessageById(messageId: string) {
+  const prisma = getPrisma();
+  return prisma.message.findUnique({
+    where: { messageId },
+    select: {
+      messageId: true,
+      subject: true,
+      fromName: true,
+      fromEmail: true,
+      date: true,
+      body: true,
+      kind: true,
+      parseError: true,
+      patchId: true,
+      inReplyTo: true,
+      series: { select: { id: true, title: true, revision: true } },
+    },
+  });
+}

@@ -91,7 +91,7 @@ export default async function PatchPage(props: { params: Promise<{ id: string }>
         <MailBody body={patch.message.body} />
       </details>
       <ThreadView rootId={patch.messageId} messages={thread} />
-      {faultArch && <SimSlot arch={faultArch} />}
+      {faultArch && <SimSlot arch={faultArch} patchHrefPrefix={`/series/${patch.series.id}#patch-`} />}
     </article>
   );
 }
