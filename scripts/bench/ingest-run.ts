@@ -15,7 +15,8 @@ async function main() {
   const timer = setInterval(sample, 100);
   const t0 = performance.now();
   const db = openDatabase(dbFile);
-  const s = await ingestPaths(files, { db, onStored: indexStoredMessages, onProgress: sample });
+  const workers = process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined;
+  const s = await ingestPaths(files, { db, onStored: indexStoredMessages, onProgress: sample, workers });
   const wallMs = performance.now() - t0;
   db.close();
   clearInterval(timer);
@@ -30,6 +31,7 @@ async function main() {
     seconds: s.seconds,
     wallMs,
     timings: s.timings,
+    parallel: s.parallel,
     // resourceUsage().maxRSS is in kilobytes, and covers every thread of the process.
     maxRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, peakRss),
     sampledPeakRssBytes: peakRss,
