@@ -49,7 +49,10 @@ export class MboxSplitter {
 
   /** Feed a chunk; returns the messages completed by it. */
   push(chunk: Buffer): Buffer[] {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    // Only the bytes that could not hold a whole "\nFrom " before are searched again: without
+    // this, a big message arriving in many small chunks was rescanned from its start each time.
+    const scanned = this.pending.length;
+    this.pending = scanned ? Buffer.concat([this.pending, chunk]) : chunk;
     if (!this.started) {
       if (this.pending.length < 5) return [];
       this.started = true;
@@ -57,7 +60,7 @@ export class MboxSplitter {
     }
     if (this.bare) return [];
     const out: Buffer[] = [];
-    let searchFrom = 1;
+    let searchFrom = Math.max(1, scanned - 5);
     for (;;) {
       const idx = this.pending.indexOf("\nFrom ", searchFrom);
       if (idx < 0) break;
