@@ -60,7 +60,9 @@ function patchAttachments(parsed: ParsedMail): string {
 export async function parseMessage(raw: Buffer): Promise<ParseResult> {
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true, skipImageLinks: true, keepCidLinks: false });
+    // skipTextToHtml: nothing reads textAsHtml, and building it (linkify + HTML escaping of every
+    // body) was ~18% of parse time; same ParsedMessage for all 12,490 bulk-archive messages.
+    parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: false });
   } catch (err) {
     return { ok: false, messageId: synthesizeMessageId(raw), error: `MIME parse failed: ${(err as Error).message}`, subject: "" };
   }
