@@ -34,6 +34,7 @@ type IngestRun = {
   wallMs: number;
   timings: Record<string, number>;
   parallel?: { workers: number; fallbackMessages: number };
+  cpuMs?: number;
   maxRssBytes: number;
 };
 
@@ -63,8 +64,10 @@ function printIngest(label: string, r: IngestRun) {
   const rate = r.read / r.seconds;
   console.log(
     `${label}: ${r.read} read (${r.new} new, ${r.duplicate} duplicate, ${r.failed} failed) in ${r.seconds.toFixed(2)} s` +
-      ` = ${rate.toFixed(0)} messages/s; peak RSS ${mb(r.maxRssBytes)}`,
+      ` = ${rate.toFixed(0)} messages/s; peak RSS ${mb(r.maxRssBytes)}` +
+      (r.cpuMs ? `; CPU ${(r.cpuMs / 1000).toFixed(1)} s (all threads, process start included)` : ""),
   );
+  console.log(`  load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other work on the machine slows every number)`);
   if (r.parallel) console.log(`  parse workers: ${r.parallel.workers}${r.parallel.fallbackMessages ? ` (${r.parallel.fallbackMessages} messages parsed in process after a worker failed)` : ""}`);
   if (r.errors.length) console.log(`  errors: ${JSON.stringify(r.errors)}`);
   if (r.derived) console.log(`  derived: ${r.derived.series} series, ${r.derived.patches} patches, ${r.derived.trailers} trailers`);

@@ -32,6 +32,11 @@ async function main() {
     wallMs,
     timings: s.timings,
     parallel: s.parallel,
+    // CPU of every thread (user + system): steadier than wall time on a shared machine.
+    cpuMs: (() => {
+      const c = process.cpuUsage();
+      return (c.user + c.system) / 1000;
+    })(),
     // resourceUsage().maxRSS is in kilobytes, and covers every thread of the process.
     maxRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, peakRss),
     sampledPeakRssBytes: peakRss,
