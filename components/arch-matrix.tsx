@@ -41,6 +41,7 @@ export function ArchMatrixTable({ matrix, seriesId, selected }: { matrix: ArchMa
   return (
     <div className="space-y-2">
       <StateLegend />
+      <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="arch-matrix">
         <thead className="border-b border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-300">
           <tr>
@@ -109,6 +110,7 @@ export function ArchMatrixTable({ matrix, seriesId, selected }: { matrix: ArchMa
           </tbody>
         ))}
       </table>
+      </div>
     </div>
   );
 }

@@ -107,16 +107,21 @@ export function SimPanel({ arch: archProp, initialScenario, patchHref: hrefProp,
 
   // Write the trace to the URL on every change (declared before the reader so the first
   // commit does not overwrite a shared link), and read a shared trace once on load.
+  // The step shown is part of the link (simstep), so a pasted link opens where the reviewer was.
   useEffect(() => {
     if (!urlReady.current) return;
     const url = new URL(window.location.href);
     url.searchParams.set("sim", encodeTrace({ arch, policy, init, events }));
+    url.searchParams.set("simstep", String(at));
     window.history.replaceState(window.history.state, "", url);
-  }, [arch, policy, init, events]);
+  }, [arch, policy, init, events, at]);
   useEffect(() => {
-    const t = decodeTrace(new URLSearchParams(window.location.search).get("sim") ?? "");
+    const params = new URLSearchParams(window.location.search);
+    const t = decodeTrace(params.get("sim") ?? "");
     if (t) {
-      setArch(t.arch); setPolicy(t.policy); setInit(t.init); setEvents(t.events); setCustom(true); setCursor(t.events.length);
+      const step = Number(params.get("simstep"));
+      setArch(t.arch); setPolicy(t.policy); setInit(t.init); setEvents(t.events); setCustom(true);
+      setCursor(Number.isInteger(step) && step >= 0 && step <= t.events.length ? step : t.events.length);
     }
     urlReady.current = true;
   }, []);
@@ -176,25 +181,25 @@ export function SimPanel({ arch: archProp, initialScenario, patchHref: hrefProp,
     index: t.index, actor: actorOf(t.event), label: eventLabel(t.event, t.before), violation: t.violations.length > 0, blocked: t.blocked,
   }));
   const btn = "rounded border border-zinc-400 bg-white px-2 py-1 text-sm text-zinc-900 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:text-zinc-500 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 dark:disabled:text-zinc-500";
-  const sel = "rounded border border-zinc-400 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
+  const sel = "max-w-full rounded border border-zinc-400 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
   const scenarios = SCENARIOS.filter((s) => s.arch === arch);
   const codes = [...new Set(soFar.map((v) => v.code))].sort();
 
   return (
-    <section data-testid="sim-panel" aria-labelledby="sim-h" className="space-y-4 text-zinc-900 dark:text-zinc-100">
+    <section data-testid="sim-panel" aria-labelledby="sim-h" className="min-w-0 space-y-4 text-zinc-900 dark:text-zinc-100">
       <h2 id="sim-h" className="text-lg font-semibold">Fault-path simulator</h2>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm">Architecture
+        <label className="flex min-w-0 max-w-full flex-col text-sm">Architecture
           <select data-testid="sim-arch" className={sel} value={arch} onChange={(e) => onArch(e.target.value as Arch)}>
             {ARCHES.map((a) => <option key={a} value={a}>{ARCH_LABEL[a]}</option>)}
           </select>
         </label>
-        <label className="flex flex-col text-sm">Policy
+        <label className="flex min-w-0 max-w-full flex-col text-sm">Policy
           <select data-testid="sim-policy" className={sel} value={policy} onChange={(e) => onPolicy(e.target.value as Policy)}>
             {POLICIES.map((p) => <option key={p} value={p}>{POLICY_LABEL[p]}</option>)}
           </select>
         </label>
-        <label className="flex flex-col text-sm">Scenario
+        <label className="flex min-w-0 max-w-full flex-col text-sm">Scenario
           <select data-testid="sim-scenario" className={sel} value={SCENARIO_BY_ID[init] ? init : ""} onChange={(e) => load(arch, policy, e.target.value || "default")}>
             <option value="">Empty (build your own)</option>
             {scenarios.map((s) => <option key={s.id} value={s.id}>{s.id}: {s.title}</option>)}
@@ -218,7 +223,7 @@ export function SimPanel({ arch: archProp, initialScenario, patchHref: hrefProp,
       <SimTimeline lanes={LANES} steps={steps} cursor={at} onSeek={(c) => { setCursor(c); setPlaying(false); }} />
 
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col text-sm">Next event at step {at + 1}
+        <label className="flex min-w-0 max-w-full flex-col text-sm">Next event at step {at + 1}
           <select data-testid="sim-add-event" className={sel} value={Math.min(addIdx, Math.max(next.length - 1, 0))} onChange={(e) => setAddIdx(Number(e.target.value))}>
             {next.map((e, i) => <option key={encodeEvent(e)} value={i}>{actorOf(e)}: {e.t}</option>)}
           </select>

@@ -49,7 +49,7 @@ export function TrailerList({ trailers }: { trailers: TrailerRow[] }) {
                 </a>
               </td>
               <td className="pr-3">{t.scope ?? t.note ?? ""}</td>
-              <td className="pr-3">{t.verified ? "sender matches" : "unverified: sender differs"}</td>
+              <td className="pr-3">{!t.email ? "—" : t.verified ? "sender matches" : "unverified: sender differs"}</td>
             </tr>
           ))}
         </tbody>

@@ -12,7 +12,8 @@ export type BodyBlock =
 export const FOLD_QUOTES_OVER = 3;
 
 export function splitBodyBlocks(body: string): BodyBlock[] {
-  const lines = body.replace(/\n+$/, "").split("\n");
+  // Leading and trailing blank lines carry nothing (maobibo's mailer starts replies with two).
+  const lines = body.replace(/^(?:[ \t]*\n)+/, "").replace(/\n+$/, "").split("\n");
   const blocks: BodyBlock[] = [];
   let i = 0;
   const push = (type: BodyBlock["type"], chunk: string[]) => {

@@ -47,7 +47,8 @@ describe("fault-path simulator panel", () => {
       const c = document.querySelector("[data-testid=sim-slot] [data-testid=sim-cursor]");
       return c && c.getAttribute("data-cursor") === c.getAttribute("data-total") && Number(c.getAttribute("data-total")) > 0;
     }, undefined, { timeout: 30_000 });
-    await expect(panel().getByTestId("sim-play").innerText()).resolves.toBe("Play");
+    // Playing stops on the render after the last step: wait for the button to say so.
+    await page.waitForFunction(() => document.querySelector("[data-testid=sim-slot] [data-testid=sim-play]")?.textContent === "Play", undefined, { timeout: 5_000 });
   };
   /** The log of every step, collected by stepping from the start. */
   const stepLogs = async () => {

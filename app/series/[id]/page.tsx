@@ -44,7 +44,7 @@ export default async function SeriesPage(props: { params: Promise<{ id: string }
         </p>
       </div>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <section id="arch-matrix" aria-labelledby="matrix-h">
+        <section id="arch-matrix" aria-labelledby="matrix-h" className="min-w-0">
           <h2 id="matrix-h" className="mb-2 text-lg font-semibold">Review status per architecture</h2>
           <ArchMatrixTable matrix={matrix} seriesId={series.id} selected={selected} />
         </section>
