@@ -4,12 +4,14 @@ import { saveMaintainersFile } from "../lib/db/maintainers";
 import { indexStoredMessages } from "../lib/db/search-index";
 import { getDatabase } from "../lib/db/sqlite";
 import { databaseFileFromUrl } from "../lib/env";
+import { downloadThread, isThreadUrl } from "../lib/fetch-thread";
 import { ingestPaths } from "../lib/ingest";
 
 // npm run ingest -- <path>... : mbox files, .eml files, .gz, or folders of them.
+// npm run ingest -- https://lore.kernel.org/all/<msgid>/ : a public-inbox thread (needs a network).
 // npm run ingest -- --maintainers <file> : use another MAINTAINERS file (re-derives owed acks).
 
-const USAGE = "usage: npm run ingest -- [--maintainers <MAINTAINERS file>] [--quiet] <mbox|eml|folder>...";
+const USAGE = "usage: npm run ingest -- [--maintainers <MAINTAINERS file>] [--quiet] <mbox|eml|folder|thread URL>...";
 
 function parseArgs(args: string[]) {
   const paths: string[] = [];
@@ -59,8 +61,22 @@ async function main() {
       return;
     }
   }
+  const paths: string[] = [];
+  for (const p of opts.paths) {
+    if (!isThreadUrl(p)) {
+      paths.push(p);
+      continue;
+    }
+    try {
+      process.stderr.write(`fetching ${p} ...\n`);
+      paths.push(await downloadThread(p));
+    } catch (err) {
+      console.error(`error: ${(err as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
   let last = 0;
-  const summary = await ingestPaths(opts.paths, {
+  const summary = await ingestPaths(paths, {
     db,
     onStored: indexStoredMessages,
     onProgress: (p) => {
@@ -81,7 +97,7 @@ async function main() {
   if (summary.derived) console.log(`${summary.derived.series} series, ${summary.derived.patches} patches, ${summary.derived.trailers} trailers`);
   if (summary.skipped.length) console.log(`skipped ${summary.skipped.length} non-mail file(s) in folders`);
   db.close();
-  process.exit(summary.errors.length ? 1 : 0);
+  process.exit(summary.errors.length || process.exitCode ? 1 : 0);
 }
 
 main().catch((err) => {
