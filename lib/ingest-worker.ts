@@ -89,7 +89,13 @@ if (!isMainThread && parentPort) {
   // Required here, in the worker only (ingest.ts imports this module on the main thread).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { toIncoming } = require("./ingest") as typeof import("./ingest");
-  port.on("message", async (req: Request) => {
+  // One job at a time: simpleParser yields to the event loop, and interleaved jobs would both
+  // blur the per-job time and hold more mail in memory at once.
+  let queue: Promise<void> = Promise.resolve();
+  port.on("message", (req: Request) => {
+    queue = queue.then(() => parseJob(req));
+  });
+  async function parseJob(req: Request): Promise<void> {
     try {
       const t0 = performance.now();
       const results: ParsedJob[] = [];
@@ -102,5 +108,5 @@ if (!isMainThread && parentPort) {
     } catch (err) {
       port.postMessage({ id: req.id, error: (err as Error).message } satisfies Response);
     }
-  });
+  }
 }

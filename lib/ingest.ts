@@ -48,7 +48,7 @@ export type IngestOptions = {
   /** Called with the newly stored rows of each batch (the search index hooks in here). */
   onStored?: (db: Db, rows: { id: number; message: IncomingMessage }[]) => void;
   /**
-   * Parse workers (worker_threads). Default: one per core beyond the main thread's share, used
+   * Parse workers (worker_threads). Default: cores - 1 (at least 1, at most 3), used
    * only for inputs of at least PARALLEL_MIN_BYTES (starting a worker costs ~0.3 s) and only
    * where workers can load TypeScript (under tsx). 0 parses in process. Output is identical.
    */
@@ -139,9 +139,9 @@ export async function toIncoming(raw: Buffer, source: string, timings?: IngestTi
 }
 
 async function maybeStartPool(files: string[], workers: number | undefined): Promise<(ParsePool & { size: number }) | null> {
-  // One per core: the main thread's share (split, store, index, derive) waits on SQLite and
-  // zlib often enough that a worker per core measured faster than cores - 1 (2 cores: 12.6 s vs 16 s).
-  const count = workers ?? Math.min(4, os.availableParallelism());
+  // The main thread keeps a core for split, store, index and derive: on 2 cores one worker
+  // measured 11-15 s for the bulk archive, two workers 17-18 s (three threads fighting over two cores).
+  const count = workers ?? Math.min(3, Math.max(1, os.availableParallelism() - 1));
   if (count < 1) return null;
   if (workers === undefined) {
     let bytes = 0;
