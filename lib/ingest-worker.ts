@@ -48,9 +48,9 @@ export function startParseWorkers(count: number): ParsePool | null {
     pending.clear();
   };
   for (let i = 0; i < count; i++) {
-    // A bounded heap keeps the process under the 500 MB peak-RSS target with a worker per core
-    // (each isolate otherwise grows its young generation freely); a 4 MiB body parses well within it.
-    const w = new Worker(source, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+    // A bounded old generation caps a runaway worker (a 4 MiB body parses well within it); the young
+    // generation keeps V8's default: capping it at 16 MB made parsing measurably slower.
+    const w = new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     w.on("message", (msg: Response) => {
       const p = pending.get(msg.id);
       if (!p) return;
