@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { hasDiff, hasDiffstat, parseDiff } from "./diff";
+import { fastParseFields, type MailFields } from "./fast-parse";
 import { findInReplyTo, findReferences, parseMessageIdHeader } from "./references";
 import { parseSubject } from "./subject";
 import type { Address, ParsedMessage } from "./types";
@@ -23,9 +24,7 @@ function headerText(parsed: ParsedMail, name: string): string | undefined {
   return line.line.replace(/^[^:]*:\s*/, "").replace(/\r?\n[ \t]+/g, " ");
 }
 
-function firstAddress(from: AddressObject | AddressObject[] | undefined): Address | null {
-  const obj = Array.isArray(from) ? from[0] : from;
-  const a = obj?.value?.[0];
+function firstAddress(a: { name?: string; address?: string } | undefined): Address | null {
   if (!a) return null;
   const email = (a.address ?? "").trim().toLowerCase().slice(0, 320);
   const name = (a.name ?? "").replace(/\s+/g, " ").trim().slice(0, 320);
@@ -87,7 +86,32 @@ export function withoutRecipientHeaders(raw: Buffer): Buffer {
   return Buffer.concat([Buffer.from(kept.join("\n"), "latin1"), raw.subarray(headEnd)]);
 }
 
-export async function parseMessage(raw: Buffer): Promise<ParseResult> {
+/** The fields parse-message reads, from mailparser's ParsedMail. */
+function fieldsFromMailparser(parsed: ParsedMail): MailFields {
+  const obj = Array.isArray(parsed.from) ? parsed.from[0] : parsed.from;
+  return {
+    messageIdHeader: headerText(parsed, "message-id") ?? parsed.messageId,
+    inReplyToHeader: headerText(parsed, "in-reply-to"),
+    referencesHeader: headerText(parsed, "references"),
+    subject: parsed.subject,
+    from: obj?.value?.[0],
+    date: parsed.date,
+    text: parsed.text,
+    attachedPatches: patchAttachments(parsed),
+  };
+}
+
+export type ParseOptions = {
+  /**
+   * Try the strict fast path (lib/mail/fast-parse.ts) before mailparser. Default true; false forces
+   * mailparser (scripts/bench/parse-compare.ts compares the two).
+   */
+  fast?: boolean;
+};
+
+export async function parseMessage(raw: Buffer, opts: ParseOptions = {}): Promise<ParseResult> {
+  const fast = opts.fast === false ? null : fastParseFields(raw);
+  if (fast) return { ok: true, message: buildMessage(fast, raw) };
   let parsed: ParsedMail;
   try {
     // skipTextToHtml: nothing reads textAsHtml, and building it (linkify + HTML escaping of every
@@ -96,37 +120,44 @@ export async function parseMessage(raw: Buffer): Promise<ParseResult> {
   } catch (err) {
     return { ok: false, messageId: synthesizeMessageId(raw), error: `MIME parse failed: ${(err as Error).message}`, subject: "" };
   }
+  return { ok: true, message: buildMessage(fieldsFromMailparser(parsed), raw) };
+}
+
+/** Synchronous parse when the fast path takes the message; null when it needs mailparser. */
+export function parseMessageFast(raw: Buffer): ParseResult | null {
+  const fast = fastParseFields(raw);
+  return fast ? { ok: true, message: buildMessage(fast, raw) } : null;
+}
+
+function buildMessage(f: MailFields, raw: Buffer): ParsedMessage {
   const warnings: string[] = [];
-  const headerId = parseMessageIdHeader(headerText(parsed, "message-id") ?? parsed.messageId);
+  const headerId = parseMessageIdHeader(f.messageIdHeader);
   const messageId = headerId ?? synthesizeMessageId(raw);
   if (!headerId) warnings.push("no usable Message-ID; derived one from the raw bytes");
-  const subject = (parsed.subject ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_HEADER_CHARS);
-  let body = (parsed.text ?? "").replace(/\r\n?/g, "\n");
-  const attached = patchAttachments(parsed);
+  const subject = (f.subject ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_HEADER_CHARS);
+  let body = (f.text ?? "").replace(/\r\n?/g, "\n");
+  const attached = f.attachedPatches;
   if (attached) body = body ? `${body}\n${attached}` : attached;
   if (body.length > MAX_BODY_CHARS) {
     body = body.slice(0, MAX_BODY_CHARS);
     warnings.push(`body cut at ${MAX_BODY_CHARS} characters`);
   }
-  const from = firstAddress(parsed.from);
+  const from = firstAddress(f.from);
   if (!from) warnings.push("no From header");
   const diff = parseDiff(body);
   return {
-    ok: true,
-    message: {
-      messageId,
-      messageIdSynthesized: !headerId,
-      inReplyTo: findInReplyTo(headerText(parsed, "in-reply-to")),
-      references: findReferences(headerText(parsed, "references")),
-      from,
-      date: parseDate(parsed.date, warnings),
-      subject,
-      subjectInfo: parseSubject(subject),
-      body,
-      hasDiff: diff !== null || hasDiff(body),
-      hasDiffstat: hasDiffstat(body),
-      diff,
-      warnings,
-    },
+    messageId,
+    messageIdSynthesized: !headerId,
+    inReplyTo: findInReplyTo(f.inReplyToHeader),
+    references: findReferences(f.referencesHeader),
+    from,
+    date: parseDate(f.date, warnings),
+    subject,
+    subjectInfo: parseSubject(subject),
+    body,
+    hasDiff: diff !== null || hasDiff(body),
+    hasDiffstat: hasDiffstat(body),
+    diff,
+    warnings,
   };
 }
