@@ -13,47 +13,37 @@ import { upsertPerson } from "./store";
 // patches are upserted by their Message-ID keys so their ids, and the URLs built on them,
 // survive later ingests.
 
-type Row = {
-  id: number;
-  messageId: string;
-  inReplyTo: string | null;
-  references: string;
-  kind: string;
-  subject: string;
-  fromName: string;
-  fromEmail: string;
-  date: string | null;
-  diffFiles: string;
-  added: number;
-  removed: number;
-  parentId: string | null;
-  depth: number;
-  seriesId: number | null;
-  patchId: number | null;
-};
+/** What is kept of every message for the whole rebuild: its place as stored (to skip unchanged rows). */
+type Place = { id: number; parentId: string | null; depth: number; seriesId: number | null; patchId: number | null };
+
+/** Read one series at a time: the body and diff columns of a member. */
+type Detail = { body: string; diffFiles: string; added: number; removed: number };
 
 export function rebuildDerived(db: Db): { series: number; patches: number; trailers: number } {
-  const rows = db
-    .prepare(
-      `SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, diffFiles, added, removed,
-         parentId, depth, seriesId, patchId FROM "Message"`,
-    )
-    .all() as Row[];
-  const byId = new Map(rows.map((r) => [r.messageId, r]));
-  const input: ThreadingInput[] = rows.map((r) => ({
-    messageId: r.messageId,
-    inReplyTo: r.inReplyTo,
-    references: JSON.parse(r.references) as string[],
-    kind: r.kind as MessageKind | "unparsed",
-    subject: r.subject,
-    subjectInfo: parseSubject(r.subject),
-    from: r.fromEmail || r.fromName ? { name: r.fromName, email: r.fromEmail } : null,
-    date: r.date,
-  }));
+  // Memory stays bounded by what threading needs: one pass over the small columns of every message
+  // (iterated, not materialised as rows), and bodies and diff columns read one series at a time.
+  const places = new Map<string, Place>();
+  const input: ThreadingInput[] = [];
+  const all = db.prepare<[], {
+    id: number; messageId: string; inReplyTo: string | null; references: string; kind: string; subject: string;
+    fromName: string; fromEmail: string; date: string | null; parentId: string | null; depth: number; seriesId: number | null; patchId: number | null;
+  }>(`SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, parentId, depth, seriesId, patchId FROM "Message"`);
+  for (const r of all.iterate()) {
+    places.set(r.messageId, { id: r.id, parentId: r.parentId, depth: r.depth, seriesId: r.seriesId, patchId: r.patchId });
+    input.push({
+      messageId: r.messageId,
+      inReplyTo: r.inReplyTo,
+      references: JSON.parse(r.references) as string[],
+      kind: r.kind as MessageKind | "unparsed",
+      subject: r.subject,
+      subjectInfo: parseSubject(r.subject),
+      from: r.fromEmail || r.fromName ? { name: r.fromName, email: r.fromEmail } : null,
+      date: r.date,
+    });
+  }
   const threading = groupIntoSeries(input);
   const { sections } = getMaintainerSections(db);
-  // Bodies are read one series at a time, only for the messages the review rules look at.
-  const getBody = db.prepare<[number], { body: string }>(`SELECT body FROM "Message" WHERE id = ?`);
+  const getDetail = db.prepare<[number], Detail>(`SELECT body, diffFiles, added, removed FROM "Message" WHERE id = ?`);
   const inputById = new Map(input.map((m) => [m.messageId, m]));
 
   let patchCount = 0;
@@ -106,9 +96,19 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     const keepSeries: number[] = [];
     const keepPatches: number[] = [];
     for (const g of threading.series) {
+      const details = new Map<string, Detail>();
+      const detail = (id: string): Detail => {
+        let d = details.get(id);
+        if (!d) {
+          d = getDetail.get(places.get(id)!.id) ?? { body: "", diffFiles: "[]", added: 0, removed: 0 };
+          details.set(id, d);
+        }
+        return d;
+      };
       const members = (membersOf.get(g.key) ?? []).map((id) => {
         const m = inputById.get(id)!;
         const t = threading.messages.get(id)!;
+        const d = detail(id);
         return {
           messageId: id,
           parentId: t.parentId,
@@ -117,9 +117,9 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
           date: m.date,
           subject: m.subject,
           subjectInfo: m.subjectInfo,
-          body: getBody.get(byId.get(id)!.id)?.body ?? "",
-          hasDiff: byId.get(id)!.kind === "patch",
-          files: JSON.parse(byId.get(id)!.diffFiles) as string[],
+          body: d.body ?? "",
+          hasDiff: m.kind === "patch",
+          files: JSON.parse(d.diffFiles) as string[],
         };
       });
       const analysis: SeriesAnalysis = analyzeSeries(g, members, sections);
@@ -140,19 +140,20 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
       seriesIds.set(g.key, seriesId);
       keepSeries.push(seriesId);
       for (const p of g.patches) {
-        const row = byId.get(p.messageId)!;
+        const row = inputById.get(p.messageId)!;
+        const d = detail(p.messageId);
         const pa = analysis.patches.get(p.messageId);
         const { id: patchId } = upsertPatch.get({
           seriesId,
           number: p.number,
           subject: row.subject,
           messageId: p.messageId,
-          authorName: row.fromName,
-          authorEmail: row.fromEmail,
+          authorName: row.from?.name ?? "",
+          authorEmail: row.from?.email ?? "",
           date: row.date,
-          files: row.diffFiles,
-          added: row.added,
-          removed: row.removed,
+          files: d.diffFiles,
+          added: d.added,
+          removed: d.removed,
           replyCount: repliesOf.get(p.messageId)?.length ?? 0,
           appliedTree: pa?.applied?.tree ?? null,
           appliedCommit: pa?.applied?.commit ?? null,
@@ -182,7 +183,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
           trailerCount++;
         }
         const patchSections = findPatchSections(
-          { files: JSON.parse(row.diffFiles) as string[], authorEmail: row.fromEmail, trailers: pa?.trailers ?? [], applied: pa?.applied ?? null },
+          { files: JSON.parse(d.diffFiles) as string[], authorEmail: row.from?.email ?? "", trailers: pa?.trailers ?? [], applied: pa?.applied ?? null },
           sections,
         );
         for (const ps of patchSections) {
@@ -203,8 +204,8 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     // Rows no longer produced (e.g. a patch now grouped elsewhere) go away.
     db.prepare(`DELETE FROM "Patch" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keepPatches));
     db.prepare(`DELETE FROM "Series" WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify(keepSeries));
-    for (const row of rows) {
-      const t = threading.messages.get(row.messageId);
+    for (const [messageId, row] of places) {
+      const t = threading.messages.get(messageId);
       const parentId = t?.parentId ?? null;
       const depth = t?.depth ?? 0;
       const seriesId = t?.seriesKey ? seriesIds.get(t.seriesKey) ?? null : null;

@@ -28,8 +28,23 @@ export type PatchSection = {
 
 export const APPROVING_KINDS: ReadonlySet<string> = new Set(["acked-by", "reviewed-by"]);
 
+// findSectionEmail is a pure function of the MAINTAINERS line, and the same few thousand M:/R:
+// lines come up for every patch a section owns: memoised (bounded, cleared when full).
+const sectionEmails = new Map<string, string | null>();
+const SECTION_EMAILS_MAX = 50_000;
+
+function sectionEmail(person: string): string | null {
+  let e = sectionEmails.get(person);
+  if (e === undefined) {
+    e = findSectionEmail(person);
+    if (sectionEmails.size >= SECTION_EMAILS_MAX) sectionEmails.clear();
+    sectionEmails.set(person, e);
+  }
+  return e;
+}
+
 function emailsOf(people: string[]): string[] {
-  return people.map(findSectionEmail).filter((e): e is string => !!e);
+  return people.map(sectionEmail).filter((e): e is string => !!e);
 }
 
 function isOneOf(email: string, people: string[]): boolean {
