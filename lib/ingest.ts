@@ -6,6 +6,8 @@ import { classifyMessage } from "./mail/classify";
 import { looksLikeMessage, MboxSplitter } from "./mail/mbox";
 import { parseMessage, synthesizeMessageId } from "./mail/parse-message";
 import { rebuildDerived } from "./db/derive";
+import { getMaintainerSections } from "./db/maintainers";
+import { matchSectionsForPath, type Section } from "./review/maintainers";
 import type { Db } from "./db/sqlite";
 import { saveMessages, type IncomingMessage } from "./db/store";
 import { startParseWorkers, type ParsePool, type ParsedJob } from "./ingest-worker";
@@ -35,9 +37,9 @@ export type IngestSummary = {
  * split: reading, gunzip and mbox splitting; parse: MIME parsing and diff reading (summed over
  * workers when parsing runs in parallel); classify: kind of message; store: Message/Person rows;
  * index: the onStored hook (search index); derive: rebuildDerived. wait: main thread idle
- * waiting for parse workers.
+ * waiting for parse workers; warm: MAINTAINERS path matching done in that wait (ahead of derive).
  */
-export type IngestTimings = { split: number; parse: number; classify: number; store: number; index: number; derive: number; wait: number };
+export type IngestTimings = { split: number; parse: number; classify: number; store: number; index: number; derive: number; wait: number; warm: number };
 
 export type IngestProgress = { file: string; read: number; new: number; duplicate: number; failed: number };
 
@@ -138,6 +140,40 @@ export async function toIncoming(raw: Buffer, source: string, timings?: IngestTi
   return { source, raw, messageId: p.messageId, kind, parsed: p, error: null, subject: p.subject };
 }
 
+/**
+ * MAINTAINERS matching of the patch files seen so far, done while the main thread would otherwise
+ * sit waiting for a parse worker. matchSectionsForPath caches per path (on the Section[] that
+ * rebuildDerived gets from getMaintainerSections), so derive, which runs alone at the end, finds
+ * most paths matched already. Pure cache warming: derive's results do not depend on it.
+ */
+class PathWarmer {
+  private queue: string[] = [];
+  private seen = new Set<string>();
+  constructor(private readonly sections: readonly Section[]) {}
+
+  add(m: IncomingMessage | ParsedJob): void {
+    if (m.kind !== "patch" || !m.parsed?.diff) return;
+    for (const f of m.parsed.diff.files) {
+      if (this.seen.has(f.path)) continue;
+      this.seen.add(f.path);
+      this.queue.push(f.path);
+    }
+  }
+
+  /** Match queued paths until `done()` turns true or the queue is empty, yielding between slices. Returns ms spent matching. */
+  async whileWaiting(done: () => boolean): Promise<number> {
+    let spent = 0;
+    while (!done() && this.queue.length) {
+      const t0 = performance.now();
+      const until = t0 + 2;
+      while (this.queue.length && performance.now() < until) matchSectionsForPath(this.sections, this.queue.pop()!);
+      spent += performance.now() - t0;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    return spent;
+  }
+}
+
 async function maybeStartPool(files: string[], workers: number | undefined): Promise<(ParsePool & { size: number }) | null> {
   // The main thread keeps a core for split, store, index and derive: on 2 cores one worker
   // measured 11-15 s for the bulk archive, two workers 17-18 s (three threads fighting over two cores).
@@ -155,13 +191,15 @@ async function maybeStartPool(files: string[], workers: number | undefined): Pro
 export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const batchSize = opts.batchSize ?? 500;
-  const timings: IngestTimings = { split: 0, parse: 0, classify: 0, store: 0, index: 0, derive: 0, wait: 0 };
+  const timings: IngestTimings = { split: 0, parse: 0, classify: 0, store: 0, index: 0, derive: 0, wait: 0, warm: 0 };
   const summary: IngestSummary = { files: 0, read: 0, new: 0, duplicate: 0, failed: [], errors: [], skipped: [], derived: null, seconds: 0, timings, parallel: { workers: 0, fallbackMessages: 0 } };
   const files = await expandPaths(paths, summary.errors, summary.skipped);
   const pool = await maybeStartPool(files, opts.workers);
   const workerCount = pool ? pool.size : 0;
   summary.parallel.workers = workerCount;
   let warnedFallback = false;
+  // Only with workers: in-process parsing has no idle time to fill.
+  const warmer = pool ? new PathWarmer(getMaintainerSections(opts.db).sections) : null;
   try {
   for (const file of files) {
     let batch: IncomingMessage[] = [];
@@ -201,6 +239,14 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
       const tw = performance.now();
       let parsed: ParsedJob[] | null = null;
       try {
+        if (warmer) {
+          let settled = false;
+          const mark = () => (settled = true);
+          job.result.then(mark, mark);
+          const spent = await warmer.whileWaiting(() => settled);
+          timings.warm += spent;
+          timings.wait -= spent;
+        }
         const r = await job.result;
         parsed = r.results;
         timings.parse += r.ms;
@@ -213,7 +259,9 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
       timings.wait += performance.now() - tw;
       for (let i = 0; i < job.raws.length; i++) {
         const source = `${file}#${job.first + i}`;
-        batch.push(parsed ? { source, raw: job.raws[i], ...parsed[i] } : await toIncoming(job.raws[i], source, timings));
+        const m = parsed ? { source, raw: job.raws[i], ...parsed[i] } : await toIncoming(job.raws[i], source, timings);
+        warmer?.add(m);
+        batch.push(m);
         if (batch.length >= batchSize) flush();
       }
     };
