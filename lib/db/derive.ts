@@ -28,19 +28,32 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
     id: number; messageId: string; inReplyTo: string | null; references: string; kind: string; subject: string;
     fromName: string; fromEmail: string; date: string | null; parentId: string | null; depth: number; seriesId: number | null; patchId: number | null;
   }>(`SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, parentId, depth, seriesId, patchId FROM "Message"`);
+  // One string instance per distinct value: every reply repeats its thread's Message-IDs in
+  // References, and senders, subjects and dates repeat too (at 10x the bulk archive this is most of
+  // the heap). Strings are immutable, so sharing them changes nothing downstream.
+  const strings = new Map<string, string>();
+  const intern = (s: string): string => {
+    const seen = strings.get(s);
+    if (seen !== undefined) return seen;
+    strings.set(s, s);
+    return s;
+  };
   for (const r of all.iterate()) {
-    places.set(r.messageId, { id: r.id, parentId: r.parentId, depth: r.depth, seriesId: r.seriesId, patchId: r.patchId });
+    const messageId = intern(r.messageId);
+    places.set(messageId, { id: r.id, parentId: r.parentId, depth: r.depth, seriesId: r.seriesId, patchId: r.patchId });
+    const subject = intern(r.subject);
     input.push({
-      messageId: r.messageId,
-      inReplyTo: r.inReplyTo,
-      references: JSON.parse(r.references) as string[],
+      messageId,
+      inReplyTo: r.inReplyTo === null ? null : intern(r.inReplyTo),
+      references: (JSON.parse(r.references) as string[]).map(intern),
       kind: r.kind as MessageKind | "unparsed",
-      subject: r.subject,
-      subjectInfo: parseSubject(r.subject),
-      from: r.fromEmail || r.fromName ? { name: r.fromName, email: r.fromEmail } : null,
+      subject,
+      subjectInfo: parseSubject(subject),
+      from: r.fromEmail || r.fromName ? { name: intern(r.fromName), email: intern(r.fromEmail) } : null,
       date: r.date,
     });
   }
+  strings.clear();
   const threading = groupIntoSeries(input);
   const { sections } = getMaintainerSections(db);
   const getDetail = db.prepare<[number], Detail>(`SELECT body, diffFiles, added, removed FROM "Message" WHERE id = ?`);
