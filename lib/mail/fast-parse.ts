@@ -155,7 +155,7 @@ export function fastParseFields(raw: Buffer): MailFields | null {
   // mailsplit's FlowedDecoder, between transfer and charset decoding (and only on a non-empty body).
   if (flowed && bytes.length) bytes = Buffer.from(libmime.decodeFlowed(bytes.toString("binary"), delSp), "binary");
   const decoded = latin1 ? decodeCharset(bytes, charset) : bytes.toString("utf8");
-  const text = decoded.replace(/\r?\n/g, "\n");
+  const text = decoded.includes("\r") ? decoded.replace(/\r?\n/g, "\n") : decoded;
 
   const get = (k: string) => {
     const l = lines.get(k);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { hasDiff, hasDiffstat, parseDiff } from "./diff";
 import { fastParseFields, type MailFields } from "./fast-parse";
 import { findInReplyTo, findReferences, parseMessageIdHeader } from "./references";
@@ -101,6 +101,14 @@ function fieldsFromMailparser(parsed: ParsedMail): MailFields {
   };
 }
 
+// mailparser is loaded on the first message the fast path declines: a CLI ingest of a lore thread
+// (all fast path) does not pay its ~75 ms of module loading.
+let mailparser: Promise<typeof import("mailparser")> | null = null;
+function loadMailparser(): Promise<typeof import("mailparser")> {
+  mailparser ??= import("mailparser");
+  return mailparser;
+}
+
 export type ParseOptions = {
   /**
    * Try the strict fast path (lib/mail/fast-parse.ts) before mailparser. Default true; false forces
@@ -116,6 +124,7 @@ export async function parseMessage(raw: Buffer, opts: ParseOptions = {}): Promis
   try {
     // skipTextToHtml: nothing reads textAsHtml, and building it (linkify + HTML escaping of every
     // body) was ~18% of parse time; same ParsedMessage for all 12,490 bulk-archive messages.
+    const { simpleParser } = await loadMailparser();
     parsed = await simpleParser(withoutRecipientHeaders(raw), { skipHtmlToText: false, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: false });
   } catch (err) {
     return { ok: false, messageId: synthesizeMessageId(raw), error: `MIME parse failed: ${(err as Error).message}`, subject: "" };
@@ -135,7 +144,8 @@ function buildMessage(f: MailFields, raw: Buffer): ParsedMessage {
   const messageId = headerId ?? synthesizeMessageId(raw);
   if (!headerId) warnings.push("no usable Message-ID; derived one from the raw bytes");
   const subject = (f.subject ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_HEADER_CHARS);
-  let body = (f.text ?? "").replace(/\r\n?/g, "\n");
+  let body = f.text ?? "";
+  if (body.includes("\r")) body = body.replace(/\r\n?/g, "\n");
   const attached = f.attachedPatches;
   if (attached) body = body ? `${body}\n${attached}` : attached;
   if (body.length > MAX_BODY_CHARS) {
