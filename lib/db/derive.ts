@@ -13,10 +13,15 @@ import { upsertPerson } from "./store";
 // patches are upserted by their Message-ID keys so their ids, and the URLs built on them,
 // survive later ingests.
 
-/** What is kept of every message for the whole rebuild: its place as stored (to skip unchanged rows). */
-type Place = { id: number; parentId: string | null; depth: number; seriesId: number | null; patchId: number | null };
+/**
+ * What is kept of every message for the whole rebuild: its place as stored (to skip unchanged rows)
+ * and its diff columns (small: "[]" for most mail). These columns come after the raw mail in the
+ * row, so reading them walks the raw blob's overflow pages: they are read in the one scan that has
+ * to walk them anyway (for the place columns), not again per series member.
+ */
+type Place = { id: number; parentId: string | null; depth: number; seriesId: number | null; patchId: number | null; diffFiles: string; added: number; removed: number };
 
-/** Read one series at a time: the body and diff columns of a member. */
+/** Read one series at a time: a member's body (stored before the raw mail, so no overflow walk). */
 type Detail = { body: string; diffFiles: string; added: number; removed: number };
 
 export function rebuildDerived(db: Db): { series: number; patches: number; trailers: number } {
@@ -27,7 +32,8 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   const all = db.prepare<[], {
     id: number; messageId: string; inReplyTo: string | null; references: string; kind: string; subject: string;
     fromName: string; fromEmail: string; date: string | null; parentId: string | null; depth: number; seriesId: number | null; patchId: number | null;
-  }>(`SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, parentId, depth, seriesId, patchId FROM "Message"`);
+    diffFiles: string; added: number; removed: number;
+  }>(`SELECT id, messageId, inReplyTo, "references", kind, subject, fromName, fromEmail, date, parentId, depth, seriesId, patchId, diffFiles, added, removed FROM "Message"`);
   // One string instance per distinct value: every reply repeats its thread's Message-IDs in
   // References, and senders, subjects and dates repeat too (at 10x the bulk archive this is most of
   // the heap). Strings are immutable, so sharing them changes nothing downstream.
@@ -40,7 +46,10 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   };
   for (const r of all.iterate()) {
     const messageId = intern(r.messageId);
-    places.set(messageId, { id: r.id, parentId: r.parentId, depth: r.depth, seriesId: r.seriesId, patchId: r.patchId });
+    places.set(messageId, {
+      id: r.id, parentId: r.parentId, depth: r.depth, seriesId: r.seriesId, patchId: r.patchId,
+      diffFiles: intern(r.diffFiles), added: r.added, removed: r.removed,
+    });
     const subject = intern(r.subject);
     input.push({
       messageId,
@@ -56,7 +65,7 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
   strings.clear();
   const threading = groupIntoSeries(input);
   const { sections } = getMaintainerSections(db);
-  const getDetail = db.prepare<[number], Detail>(`SELECT body, diffFiles, added, removed FROM "Message" WHERE id = ?`);
+  const getBody = db.prepare<[number], { body: string }>(`SELECT body FROM "Message" WHERE id = ?`);
   const inputById = new Map(input.map((m) => [m.messageId, m]));
 
   let patchCount = 0;
@@ -113,7 +122,8 @@ export function rebuildDerived(db: Db): { series: number; patches: number; trail
       const detail = (id: string): Detail => {
         let d = details.get(id);
         if (!d) {
-          d = getDetail.get(places.get(id)!.id) ?? { body: "", diffFiles: "[]", added: 0, removed: 0 };
+          const pl = places.get(id)!;
+          d = { body: getBody.get(pl.id)?.body ?? "", diffFiles: pl.diffFiles, added: pl.added, removed: pl.removed };
           details.set(id, d);
         }
         return d;
