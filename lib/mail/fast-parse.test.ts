@@ -62,6 +62,7 @@ describe("fast path, synthetic mail", () => {
     no(`${HEAD}Subject: again\n\nhi\n`);
     no(HEAD.replace(/\n/g, "\r\n") + "\r\nhi\r\n");
     no(`${HEAD}Date: not a date\n\nhi\n`.replace(/Date: Fri.*\n/, ""));
+    no(`${HEAD.replace(/Date: .*\n/, "Date:\n")}\nhi\n`);
     no(`From nobody Mon Jan  1 00:00:00 2024\n${HEAD}\nhi\n`);
     no(HEAD); // no body separator
   });

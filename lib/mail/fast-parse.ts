@@ -123,11 +123,9 @@ export function fastParseFields(raw: Buffer): MailFields | null {
   let date: Date | undefined;
   const dateLine = lines.get("date");
   if (dateLine !== undefined) {
-    const v = headerValue(dateLine);
-    if (v) {
-      date = new Date(v);
-      if (Number.isNaN(date.getTime())) return null; // mailparser substitutes "now"
-    }
+    // An empty or unreadable Date: mailparser substitutes "now"; leave that to it.
+    date = new Date(headerValue(dateLine));
+    if (Number.isNaN(date.getTime())) return null;
   }
 
   let subject: string | undefined;
