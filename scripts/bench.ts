@@ -13,6 +13,8 @@ import { writeRewrittenCopy } from "./bench/scale10";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+// How npm run ingest/report start (package.json): node with tsx's loader, one process (the tsx CLI adds a second).
+const NODE_TSX = [process.execPath, ["--import", "tsx"]] as const;
 const BULK = path.resolve(ROOT, "../shared/corpus/bulk/linux-mips-recent.mboxrd.gz");
 const V12 = path.resolve(ROOT, "../shared/corpus/lore-v12/v12-thread.linux-mips.mbox");
 const DATA_MBOXES = ["data/v12-thread.linux-mips.mbox", "data/v13-thread.linux-mips.mbox"].map((f) => path.join(ROOT, f));
@@ -95,9 +97,9 @@ async function benchIngest(): Promise<string | null> {
     for (let i = 0; i < 3; i++) {
       const db = path.join(tmp, `v12-e2e-${i}.db`);
       const env = { DATABASE_URL: `file:${db}` };
-      const a = await run(TSX, ["scripts/ingest.ts", "--quiet", V12], env);
+      const a = await run(NODE_TSX[0], [...NODE_TSX[1], "scripts/ingest.ts", "--quiet", V12], env);
       if (a.code !== 0) throw new Error(`ingest CLI failed: ${a.stderr}`);
-      const b = await run(TSX, ["scripts/report.ts", "--json"], env);
+      const b = await run(NODE_TSX[0], [...NODE_TSX[1], "scripts/report.ts", "--json"], env);
       if (b.code !== 0) throw new Error(`report CLI failed: ${b.stderr}`);
       times.push(a.ms + b.ms);
       if (i === 0) console.log(`  v12 CLI run 1: ingest ${ms(a.ms)} + report ${ms(b.ms)}`);

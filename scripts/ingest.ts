@@ -97,7 +97,8 @@ async function main() {
   if (summary.derived) console.log(`${summary.derived.series} series, ${summary.derived.patches} patches, ${summary.derived.trailers} trailers`);
   if (summary.skipped.length) console.log(`skipped ${summary.skipped.length} non-mail file(s) in folders`);
   db.close();
-  process.exit(summary.errors.length || process.exitCode ? 1 : 0);
+  // No process.exit here: it can cut output still on its way into a pipe.
+  process.exitCode = summary.errors.length || process.exitCode ? 1 : 0;
 }
 
 main().catch((err) => {
