@@ -21,8 +21,6 @@ CREATE TABLE "Message" (
     "personId" INTEGER,
     "date" TEXT,
     "subject" TEXT NOT NULL DEFAULT '',
-    "body" TEXT NOT NULL DEFAULT '',
-    "raw" BLOB NOT NULL,
     "rawSize" INTEGER NOT NULL,
     "parseError" TEXT,
     "warnings" TEXT NOT NULL DEFAULT '[]',
@@ -36,6 +34,10 @@ CREATE TABLE "Message" (
     "depth" INTEGER NOT NULL DEFAULT 0,
     "seriesId" INTEGER,
     "patchId" INTEGER,
+    -- The big columns last: SQLite stores a row's columns in this order, so reading the small
+    -- ones (thread placement, kind, sender) never walks the overflow pages of the mail text.
+    "body" TEXT NOT NULL DEFAULT '',
+    "raw" BLOB NOT NULL,
     CONSTRAINT "Message_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Message_seriesId_fkey" FOREIGN KEY ("seriesId") REFERENCES "Series" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Message_patchId_fkey" FOREIGN KEY ("patchId") REFERENCES "Patch" ("id") ON DELETE SET NULL ON UPDATE CASCADE
