@@ -1,10 +1,10 @@
 import { findInOtherRevisions, type RevisionPatch } from "../review/revisions";
 import { getPrisma } from "./client";
-import { patchFieldsSelect, sectionSelect, trailerSelect } from "./selects";
+import { patchFieldsSelect, sectionSelect, sortById, trailerSelect } from "./selects";
 
 export async function getPatchById(id: number) {
   const prisma = getPrisma();
-  return prisma.patch.findUnique({
+  const patch = await prisma.patch.findUnique({
     where: { id },
     select: {
       ...patchFieldsSelect,
@@ -14,6 +14,11 @@ export async function getPatchById(id: number) {
       message: { select: { body: true } },
     },
   });
+  if (patch) {
+    sortById(patch.trailers);
+    sortById(patch.sections);
+  }
+  return patch;
 }
 
 export type PatchDetail = NonNullable<Awaited<ReturnType<typeof getPatchById>>>;

@@ -3,7 +3,8 @@ import { findInOtherRevisions, type RevisionPatch } from "../review/revisions";
 import { summarizeArches, type PatchSection } from "../review/status";
 import { parseJsonArray } from "../format";
 import { getPrisma } from "./client";
-import { patchFieldsSelect, sectionSelect, seriesFieldsSelect, trailerSelect } from "./selects";
+import { getRevisionsOf } from "./series";
+import { patchFieldsSelect, sectionSelect, seriesFieldsSelect, sortById, trailerSelect } from "./selects";
 
 // The report CLI's JSON document: a stable contract read by outside checks (README,
 // "Report JSON"). Message-IDs are written without angle brackets.
@@ -18,28 +19,32 @@ export function canonicalTrailerKind(kind: string): string {
 /** The whole report, or one series' part of it (the API's /api/series/:id). */
 export async function getReport(filter: { seriesId?: number } = {}) {
   const prisma = getPrisma();
-  const series = await prisma.series.findMany({
+  const seriesRows = await prisma.series.findMany({
     where: filter.seriesId ? { id: filter.seriesId } : undefined,
     orderBy: [{ date: "asc" }, { id: "asc" }],
-    select: {
-      ...seriesFieldsSelect,
-      patches: {
-        orderBy: [{ number: "asc" }, { date: "asc" }],
-        select: { ...patchFieldsSelect, trailers: trailerSelect, sections: sectionSelect },
-      },
-    },
+    select: seriesFieldsSelect,
   });
+  // Patches in one flat query, grouped here: nesting them under every series (with an order)
+  // binds a parameter per series and outgrows SQLite's limit on a real archive.
+  const patchRows = await prisma.patch.findMany({
+    where: filter.seriesId ? { seriesId: filter.seriesId } : undefined,
+    orderBy: [{ seriesId: "asc" }, { number: "asc" }, { date: "asc" }],
+    select: { ...patchFieldsSelect, seriesId: true, trailers: trailerSelect, sections: sectionSelect },
+  });
+  const patchesOf = new Map<number, typeof patchRows>();
+  for (const p of patchRows) {
+    sortById(p.trailers);
+    sortById(p.sections);
+    (patchesOf.get(p.seriesId) ?? patchesOf.set(p.seriesId, []).get(p.seriesId)!).push(p);
+  }
+  const series = seriesRows.map((s) => ({ ...s, patches: patchesOf.get(s.id) ?? [] }));
   const failed = await prisma.message.findMany({
     where: { parseError: { not: null }, ...(filter.seriesId ? { seriesId: filter.seriesId } : {}) },
     orderBy: { id: "asc" },
     select: { source: true, parseError: true, messageId: true },
   });
   // Revisions: same topic (title without prefixes) from the same author.
-  const related = await prisma.series.findMany({
-    where: { OR: series.map((s) => ({ topic: s.topic, authorEmail: s.authorEmail })) },
-    orderBy: { revision: "asc" },
-    select: { id: true, revision: true, coverMessageId: true, topic: true, authorEmail: true },
-  });
+  const related = await getRevisionsOf(series);
   // Patches of every related revision, to match patches across revisions by title.
   const revisionPatches = new Map<number, { revision: number; patches: RevisionPatch[] }>();
   const relatedPatches = await prisma.patch.findMany({

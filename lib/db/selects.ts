@@ -19,14 +19,15 @@ export const patchFieldsSelect = {
   arches: { select: { arch: true, source: true } },
 } as const;
 
+// No orderBy inside these nested selects: Prisma's adapter then binds a parameter per parent row
+// and a whole-archive read (5,353 patches) goes past SQLite's limit. Rows come back in index
+// order (patchId, id); sortById() makes that explicit where order matters.
 export const trailerSelect = {
-  orderBy: { id: "asc" },
-  select: { kind: true, label: true, name: true, email: true, value: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
+  select: { id: true, kind: true, label: true, name: true, email: true, value: true, verified: true, via: true, messageId: true, scope: true, scopeResolved: true, note: true },
 } as const;
 
 export const sectionSelect = {
-  orderBy: { id: "asc" },
-  select: { arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true },
+  select: { id: true, arch: true, name: true, role: true, status: true, maintainers: true, reviewers: true, owedBy: true, satisfiedBy: true },
 } as const;
 
 export const seriesFieldsSelect = {
@@ -42,3 +43,8 @@ export const seriesFieldsSelect = {
   date: true,
   lastActivity: true,
 } as const;
+
+/** Rows in insertion order (the order the review rules produced them). */
+export function sortById<T extends { id: number }>(rows: T[]): T[] {
+  return rows.sort((a, b) => a.id - b.id);
+}

@@ -1,6 +1,7 @@
 import { findSectionEmail } from "../review/maintainers";
 import { DASHBOARD_ARCHES } from "../review/arch";
 import { getPrisma } from "./client";
+import { getRevisionsOf } from "./series";
 
 // The front page: each series with per-arch chips (acked / owed / applied), filterable by
 // arch and by the person who still owes an answer.
@@ -10,10 +11,27 @@ export type ArchChipState = { arch: string; patches: number; acked: number; owed
 export async function listSeriesOverview(filter: { arch?: string; owedBy?: string }) {
   const prisma = getPrisma();
   const owedBy = filter.owedBy?.trim().toLowerCase();
+  // "What does X owe": the owed sections naming X first (one indexed scan), then their series.
+  const owedSeriesIds = owedBy
+    ? [
+        ...new Set(
+          (
+            await prisma.patchSection.findMany({
+              where: { status: "owed", owedBy: { contains: owedBy } },
+              select: { owedBy: true, patch: { select: { seriesId: true } } },
+            })
+          )
+            .filter((r) => (JSON.parse(r.owedBy) as string[]).some((m) => findSectionEmail(m) === owedBy))
+            .map((r) => r.patch.seriesId),
+        ),
+      ]
+    : null;
   const series = await prisma.series.findMany({
     where: {
-      ...(filter.arch ? { patches: { some: { arches: { some: { arch: filter.arch } } } } } : {}),
-      ...(owedBy ? { patches: { some: { sections: { some: { status: "owed", owedBy: { contains: owedBy } } } } } } : {}),
+      AND: [
+        filter.arch ? { patches: { some: { arches: { some: { arch: filter.arch } } } } } : {},
+        owedSeriesIds ? { id: { in: owedSeriesIds } } : {},
+      ],
     },
     orderBy: [{ lastActivity: "desc" }, { id: "desc" }],
     take: 500,
@@ -31,17 +49,13 @@ export async function listSeriesOverview(filter: { arch?: string; owedBy?: strin
         select: {
           appliedTree: true,
           arches: { select: { arch: true } },
-          trailers: { where: { verified: true, kind: { in: ["acked-by", "reviewed-by"] } }, select: { kind: true }, take: 1 },
+          trailers: { where: { verified: true, kind: { in: ["acked-by", "reviewed-by"] } }, select: { kind: true } },
           sections: { where: { status: "owed" }, select: { arch: true, owedBy: true } },
         },
       },
     },
   });
-  const revisions = await prisma.series.findMany({
-    where: { OR: series.map((s) => ({ topic: s.topic, authorEmail: s.authorEmail })) },
-    select: { id: true, revision: true, topic: true, authorEmail: true },
-    orderBy: { revision: "asc" },
-  });
+  const revisions = await getRevisionsOf(series);
   const rank = (a: string) => {
     const i = (DASHBOARD_ARCHES as readonly string[]).indexOf(a);
     return i < 0 ? 100 : i;
