@@ -6,7 +6,8 @@ import { MailBody } from "@/components/mail-body";
 import { SimSlot } from "@/components/sim-slot";
 import { getArchMatrix } from "@/lib/db/matrix";
 import { getSeriesById, getSeriesRevisions } from "@/lib/db/series";
-import { formatDate, parseId } from "@/lib/format";
+import { formatDate, parseId, parseJsonArray } from "@/lib/format";
+import { findFaultPathArch } from "@/lib/review/arch";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export default async function SeriesPage(props: { params: Promise<{ id: string }
   if (!series) notFound();
   const [revisions, matrix] = await Promise.all([getSeriesRevisions(series.topic, series.authorEmail), getArchMatrix(series.id)]);
   const selected = matrix.rows.some((r) => r.arch === arch) ? arch : undefined;
+  const touchesFaultPath = series.patches.some((p) => findFaultPathArch(parseJsonArray(p.files)) !== null);
   return (
     <div className="space-y-6">
       <div>
@@ -48,7 +50,14 @@ export default async function SeriesPage(props: { params: Promise<{ id: string }
           <h2 id="matrix-h" className="mb-2 text-lg font-semibold">Review status per architecture</h2>
           <ArchMatrixTable matrix={matrix} seriesId={series.id} selected={selected} />
         </section>
-        <SimSlot arch={selected ?? matrix.rows.find((r) => r.arch !== "common")?.arch ?? "x86"} />
+        {touchesFaultPath ? (
+          <SimSlot arch={selected ?? matrix.rows.find((r) => r.arch !== "common")?.arch ?? "x86"} />
+        ) : (
+          <details className="min-w-0 self-start rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+            <summary className="cursor-pointer">Fault-path simulator (this series changes no KVM fault path)</summary>
+            <SimSlot arch={selected ?? "x86"} />
+          </details>
+        )}
       </div>
       {series.cover && (
         <details className="rounded border border-zinc-200 p-2 dark:border-zinc-800">
