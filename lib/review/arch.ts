@@ -57,11 +57,14 @@ export function archesForPatch(title: string, paths: string[]): ArchTag[] {
   return tags.sort((a, b) => order(a.arch) - order(b.arch) || a.arch.localeCompare(b.arch));
 }
 
-/** The arch whose KVM fault path (its stage-2 / secondary MMU code) a patch changes, if any. */
+/**
+ * The arch whose KVM fault path (its stage-2 / secondary MMU code) a patch changes, if any, as
+ * the simulator names it: PowerPC's e500 MMU is modelled apart from Book3S PR.
+ */
 export function findFaultPathArch(paths: readonly string[]): Arch | null {
   for (const p of paths) {
     const m = p.match(/^arch\/([^/]+)\/kvm\/(?:mmu\/|[^/]*mmu[^/]*\.c$)/);
-    if (m) return m[1];
+    if (m) return m[1] === "powerpc" && /e500/.test(p) ? "ppc_e500" : m[1];
   }
   return null;
 }
