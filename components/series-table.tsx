@@ -17,9 +17,9 @@ export function SeriesTable({ series, showOwedByMe }: { series: SeriesOverview[]
           <tr>
             <th scope="col" className="py-1 pr-3">Series</th>
             <th scope="col" className="py-1 pr-3">Rev</th>
-            <th scope="col" className="py-1 pr-3">Author</th>
+            <th scope="col" className="hidden py-1 pr-3 sm:table-cell">Author</th>
             <th scope="col" className="py-1 pr-3">Patches</th>
-            <th scope="col" className="py-1 pr-3">Posted</th>
+            <th scope="col" className="hidden py-1 pr-3 sm:table-cell">Posted</th>
             <th scope="col" className="py-1 pr-3">Last activity</th>
             <th scope="col" className="py-1 pr-3">Per arch (acked / owed / applied)</th>
             {showOwedByMe && <th scope="col" className="py-1 pr-3">Owed by you</th>}
@@ -28,7 +28,7 @@ export function SeriesTable({ series, showOwedByMe }: { series: SeriesOverview[]
         <tbody>
           {series.map((s) => (
             <tr key={s.id} className="border-b border-zinc-100 align-top dark:border-zinc-800">
-              <td className="py-1 pr-3">
+              <td className="min-w-48 py-1 pr-3">
                 <Link href={`/series/${s.id}`} className="text-blue-700 hover:underline dark:text-blue-300">
                   {s.title}
                 </Link>
@@ -41,7 +41,7 @@ export function SeriesTable({ series, showOwedByMe }: { series: SeriesOverview[]
                   </Link>
                 ))}
               </td>
-              <td className="py-1 pr-3">
+              <td className="hidden py-1 pr-3 sm:table-cell">
                 <Link href={`/person/${encodeURIComponent(s.authorEmail)}`} className="hover:underline">
                   {s.authorName || s.authorEmail}
                 </Link>
@@ -49,9 +49,9 @@ export function SeriesTable({ series, showOwedByMe }: { series: SeriesOverview[]
               <td className="py-1 pr-3 font-mono">
                 {s.patchCount}/{s.total}
               </td>
-              <td className="py-1 pr-3 font-mono whitespace-nowrap">{formatDay(s.date)}</td>
+              <td className="hidden py-1 pr-3 font-mono whitespace-nowrap sm:table-cell">{formatDay(s.date)}</td>
               <td className="py-1 pr-3 font-mono whitespace-nowrap">{formatDay(s.lastActivity)}</td>
-              <td className="py-1 pr-3">
+              <td className="min-w-64 py-1 pr-3">
                 <ul className="flex flex-wrap gap-1">
                   {s.chips.map((c) => (
                     <li
