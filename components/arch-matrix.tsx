@@ -67,7 +67,7 @@ export function ArchMatrixTable({ matrix, seriesId, selected }: { matrix: ArchMa
               <td className="py-1 pr-2 text-right font-mono">{row.reviewed}</td>
               <td className="py-1 pr-2 text-right font-mono">{row.tested}</td>
               <td className="py-1 pr-2 text-right font-mono">{row.applied}</td>
-              <td className="py-1 pr-2">
+              <td className="min-w-56 py-1 pr-2">
                 {row.owed === 0 ? (
                   <span className="text-green-700 dark:text-green-300">nobody</span>
                 ) : (
