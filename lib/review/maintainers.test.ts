@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findOwedAcks, findSectionEmail, matchSectionsForPath, parseMaintainers, sectionsForPaths } from "./maintainers";
+import { findSectionEmail, matchSectionsForPath, parseMaintainers, sectionsForPaths } from "./maintainers";
+import { findPatchSections } from "./status";
 
 const TEXT = `
 Descriptions of section entries and preferred order
@@ -84,17 +85,25 @@ describe("findSectionEmail", () => {
   ])("%s", (p, e) => expect(findSectionEmail(p)).toBe(e));
 });
 
-describe("findOwedAcks", () => {
-  const t = (kind: string, email: string, verified = true) => ({ kind, email, verified });
-  it.each<[string, Parameters<typeof findOwedAcks>[1], Parameters<typeof findOwedAcks>[2], [string, boolean, string[]][]]>([
-    ["nothing yet", { files: ["arch/foo/kvm/mmu.c"], trailers: [] }, {}, [["KVM FOR FOO (KVM/foo)", true, []]]],
-    ["maintainer acked", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("acked-by", "KVM@example.org")] }, {}, [["KVM FOR FOO (KVM/foo)", false, ["kvm@example.org"]]]],
-    ["unverified does not count", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("acked-by", "kvm@example.org", false)] }, {}, [["KVM FOR FOO (KVM/foo)", true, []]]],
-    ["tested-by does not count", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("tested-by", "kvm@example.org")] }, {}, [["KVM FOR FOO (KVM/foo)", true, []]]],
-    ["reviewer counts only when asked", { files: ["arch/foo/kvm/mmu.c"], trailers: [t("reviewed-by", "rev@example.org")] }, { includeReviewers: true }, [["KVM FOR FOO (KVM/foo)", false, ["rev@example.org"]]]],
-    ["author who maintains", { files: ["arch/foo/kvm/mmu.c"], trailers: [], authorEmail: "kvm@example.org" }, {}, [["KVM FOR FOO (KVM/foo)", false, ["kvm@example.org"]]]],
-    ["cc sections, THE REST never owes", { files: ["arch/foo/kvm/mmu.c"], trailers: [] }, { includeCc: true }, [["KVM FOR FOO (KVM/foo)", true, []], ["ARCH", true, []]]],
-  ])("%s", (_l, patch, opts, want) => {
-    expect(findOwedAcks(sections, patch, opts).map((r) => [r.section.title, r.owed, r.ackedBy])).toEqual(want);
+// Who owes an ack, on this file's sections (the rules themselves: lib/review/status.ts).
+describe("findPatchSections on MAINTAINERS-shaped sections", () => {
+  const t = (kind: string, email: string, verified = true) => ({ kind, name: "", email, verified, messageId: "m@x" });
+  const foo = { files: ["arch/foo/kvm/mmu.c"], authorEmail: "someone@else.org", applied: null };
+  const owners = (patch: Parameters<typeof findPatchSections>[0]) =>
+    findPatchSections(patch, sections).filter((r) => r.role === "owner").map((r) => [r.name, r.status]);
+  it.each<[string, Parameters<typeof findPatchSections>[0], [string, string][]]>([
+    ["nothing yet", { ...foo, trailers: [] }, [["KVM FOR FOO (KVM/foo)", "owed"]]],
+    ["maintainer acked (address case ignored)", { ...foo, trailers: [t("acked-by", "KVM@example.org")] }, [["KVM FOR FOO (KVM/foo)", "satisfied"]]],
+    ["unverified does not count", { ...foo, trailers: [t("acked-by", "kvm@example.org", false)] }, [["KVM FOR FOO (KVM/foo)", "owed"]]],
+    ["tested-by does not count", { ...foo, trailers: [t("tested-by", "kvm@example.org")] }, [["KVM FOR FOO (KVM/foo)", "owed"]]],
+    ["an R: reviewer's review counts", { ...foo, trailers: [t("reviewed-by", "rev@example.org")] }, [["KVM FOR FOO (KVM/foo)", "satisfied"]]],
+    ["author who maintains", { ...foo, trailers: [], authorEmail: "kvm@example.org" }, [["KVM FOR FOO (KVM/foo)", "author"]]],
+  ])("%s", (_l, patch, want) => expect(owners(patch)).toEqual(want));
+
+  it("lists broader sections as cc, and THE REST never owes", () => {
+    const rows = findPatchSections({ ...foo, trailers: [] }, sections);
+    expect(rows.filter((r) => r.role === "cc").map((r) => r.name)).toContain("ARCH");
+    expect(rows.filter((r) => r.status === "owed").map((r) => r.name)).toEqual(["KVM FOR FOO (KVM/foo)"]);
   });
 });
+

@@ -320,50 +320,7 @@ export function findSectionsByName(sections: readonly Section[], name: string): 
 // ---------------------------------------------------------------------------------------------
 // Who still owes an ack (review-rules.md §2.5.2).
 
-export type AckTrailer = { kind: string; email: string | null; verified: boolean };
-
-export type SectionAckState = {
-  section: Section;
-  role: "owner" | "cc";
-  /** Addresses of the section's M: (and, with includeReviewers, R:) people. */
-  people: string[];
-  /** Those of them who gave a verified Acked-by/Reviewed-by (or authored the patch). */
-  ackedBy: string[];
-  owed: boolean;
-};
-
 /** Sections that never owe an ack: the catch-all, and sections without maintainers. */
-function isAckable(s: Section): boolean {
+export function isAckableSection(s: Section): boolean {
   return s.title !== "THE REST" && s.maintainers.length > 0;
-}
-
-/**
- * For one patch: each section its files hit (owners; with includeCc the broader ones too), who of
- * its maintainers acked, and whether an ack is still owed. A maintainer who authored the patch
- * (authorEmail) counts as having acked it. Only verified acked-by / reviewed-by count.
- */
-export function findOwedAcks(
-  sections: readonly Section[],
-  patch: { files: readonly string[]; trailers: readonly AckTrailer[]; authorEmail?: string | null },
-  opts: { includeReviewers?: boolean; includeCc?: boolean } = {},
-): SectionAckState[] {
-  const { owners, cc } = sectionsForPaths(sections, patch.files);
-  const acks = new Set(
-    patch.trailers
-      .filter((t) => t.verified && t.email && (t.kind === "acked-by" || t.kind === "reviewed-by"))
-      .map((t) => t.email!.toLowerCase()),
-  );
-  if (patch.authorEmail) acks.add(patch.authorEmail.toLowerCase());
-  const rows: SectionAckState[] = [];
-  const push = (s: Section, role: "owner" | "cc") => {
-    if (!isAckable(s)) return;
-    const people = [...s.maintainers, ...(opts.includeReviewers ? s.reviewers : [])]
-      .map(findSectionEmail)
-      .filter((e): e is string => e !== null);
-    const ackedBy = people.filter((e) => acks.has(e));
-    rows.push({ section: s, role, people, ackedBy, owed: ackedBy.length === 0 });
-  };
-  for (const s of owners) push(s, "owner");
-  if (opts.includeCc) for (const s of cc) push(s, "cc");
-  return rows;
 }

@@ -1,12 +1,13 @@
 import { isSameEmail } from "../mail/trailers";
 import { findArchForPath } from "./arch";
-import { findSectionEmail, sectionsForPaths, type Section } from "./maintainers";
+import { findSectionEmail, isAckableSection, sectionsForPaths, type Section } from "./maintainers";
 
 // Who still owes an answer, per patch and per arch (review-rules.md §2.5, rule 2): each file
 // is owned by its most specific MAINTAINERS section(s); an owning section is satisfied by an
 // Acked-by/Reviewed-by from one of its M:/R: people (sender-verified), or by the patch being
 // applied by one of them; a section the patch author maintains is the author's own; any other
-// owning section is owed, by its M: people. Broader matching sections are Cc only.
+// owning section is owed, by its M: people. Broader matching sections are Cc only, and so are
+// sections that never owe an ack (THE REST, sections without an M: line).
 
 export type SectionStatus = "satisfied" | "owed" | "author" | "cc";
 
@@ -70,7 +71,9 @@ export function findPatchSections(
   const appliedByEmail = patch.applied ? findSectionEmail(patch.applied.by) : null;
   const seen = new Set<string>();
   for (const [arch, files] of groupFilesByArch(patch.files)) {
-    const { owners, cc } = sectionsForPaths(sections, files);
+    const matched = sectionsForPaths(sections, files);
+    const owners = matched.owners.filter(isAckableSection);
+    const cc = [...matched.owners.filter((s) => !isAckableSection(s)), ...matched.cc];
     for (const s of owners) {
       const key = `${arch}\u0000${s.title}`;
       if (seen.has(key)) continue;
