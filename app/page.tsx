@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SeriesTable } from "@/components/series-table";
 import { listSeriesOverview } from "@/lib/db/series-list";
+import { isEmailAddress } from "@/lib/format";
 import { ARCH_LABELS, DASHBOARD_ARCHES } from "@/lib/review/arch";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function HomePage(props: { searchParams: Promise<{ arch?: string; owed?: string }> }) {
   const { arch, owed } = await props.searchParams;
   const archFilter = arch && /^[a-z0-9_-]{1,20}$/.test(arch) ? arch : undefined;
-  const owedFilter = owed && /^[^\s@<>]{1,200}@[^\s@<>]{1,200}$/.test(owed) ? owed : undefined;
+  const owedFilter = owed && isEmailAddress(owed) ? owed : undefined;
   const series = await listSeriesOverview({ arch: archFilter, owedBy: owedFilter });
   return (
     <div className="space-y-4">

@@ -31,3 +31,8 @@ export function parseJsonArray(text: string): string[] {
 export function parseId(raw: string): number | null {
   return /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
 }
+
+/** A plain address as routes and filters accept it (bounded; no spaces or angle brackets). */
+export function isEmailAddress(text: string): boolean {
+  return /^[^\s@<>]{1,200}@[^\s@<>]{1,200}$/.test(text);
+}

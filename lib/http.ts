@@ -1,3 +1,5 @@
+import { parseId } from "./format";
+
 // Route-handler helpers: validate, then map to 400/404 with a plain reason. Nothing leaks.
 
 export function jsonResponse(body: unknown, status = 200): Response {
@@ -13,6 +15,5 @@ export function jsonError(status: 400 | 404 | 422, error: string): Response {
 
 /** A positive integer id from a route segment, or a 400 response saying why not. */
 export function parseIdParam(raw: string, what: string): number | Response {
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) <= 0) return jsonError(400, `${what} id must be a positive integer, got "${raw.slice(0, 40)}"`);
-  return Number(raw);
+  return parseId(raw) ?? jsonError(400, `${what} id must be a positive integer, got "${raw.slice(0, 40)}"`);
 }

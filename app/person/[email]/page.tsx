@@ -2,13 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canonicalTrailerKind } from "@/lib/db/report";
 import { getPersonByEmail } from "@/lib/db/people";
-import { loreUrl } from "@/lib/format";
+import { isEmailAddress, loreUrl } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function PersonPage(props: { params: Promise<{ email: string }> }) {
   const email = decodeURIComponent((await props.params).email);
-  if (!/^[^\s@<>]{1,200}@[^\s@<>]{1,200}$/.test(email)) notFound();
+  if (!isEmailAddress(email)) notFound();
   const person = await getPersonByEmail(email);
   if (!person) notFound();
   const byKind = new Map<string, typeof person.trailers>();

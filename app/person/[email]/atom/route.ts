@@ -1,12 +1,13 @@
 import { atomResponse, buildAtomFeed } from "@/lib/atom";
 import { getPersonByEmail } from "@/lib/db/people";
+import { isEmailAddress } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 /** The patches still waiting for this person's ack, as a feed to subscribe to. */
 export async function GET(req: Request, ctx: { params: Promise<{ email: string }> }) {
   const email = decodeURIComponent((await ctx.params).email);
-  if (!/^[^\s@<>]{1,200}@[^\s@<>]{1,200}$/.test(email)) return new Response("not an email address\n", { status: 400 });
+  if (!isEmailAddress(email)) return new Response("not an email address\n", { status: 400 });
   const person = await getPersonByEmail(email);
   if (!person) return new Response(`nobody known as ${email}\n`, { status: 404 });
   const origin = new URL(req.url).origin;
